@@ -1,0 +1,202 @@
+// get-poetry: fetches poems from poetry servers, all at once, like the classic Twisted client.
+//
+// Output rule: poems go to standard output byte for byte when it is a pipe or a file, so that
+// `get-poetry 10001 > poem.txt` keeps the poem exactly; on a terminal, control characters and
+// escape sequences are shown visibly instead (see TerminalText). --escape and --raw override.
+// Failures go to standard error, escaped when it is a terminal.
+
+#include "commandline.h"
+#include "poetryfetcher.h"
+#include "terminaltext.h"
+
+#include <QCoreApplication>
+
+#include <cerrno>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace {
+
+bool writeAll(int descriptor, QByteArrayView bytes)
+{
+    while (!bytes.isEmpty()) {
+        const ssize_t written = ::write(descriptor, bytes.data(), size_t(bytes.size()));
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        bytes = bytes.sliced(written);
+    }
+    return true;
+}
+
+milliseconds secondsToMs(double seconds)
+{
+    return milliseconds(qRound64(seconds * 1000));
+}
+
+class Output
+{
+public:
+    Output(bool escapePoems, bool escapeErrors) : m_escapePoems(escapePoems), m_escapeErrors(escapeErrors)
+    {
+    }
+
+    bool poem(const Poem &poem)
+    {
+        const QByteArray &bytes = poem.bytes();
+        const bool ok = m_escapePoems ? writeAll(STDOUT_FILENO, TerminalText::escaped(bytes))
+                                      : writeAll(STDOUT_FILENO, bytes);
+        // Like the classic client's `print poem`: a newline after each poem.
+        return ok && writeAll(STDOUT_FILENO, "\n");
+    }
+
+    void error(const QString &text)
+    {
+        const QByteArray bytes = m_escapeErrors ? TerminalText::escaped(text).toUtf8()
+                                                : text.toUtf8();
+        writeAll(STDERR_FILENO, bytes);
+    }
+
+private:
+    bool m_escapePoems;
+    bool m_escapeErrors;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"get-poetry"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(POETRY_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+            "main",
+            "Fetches a poem from each poetry server, all at once, and prints the poems in the "
+            "order given.\nADDRESS is a port on this machine (10001), host:port or [IPv6]:port.\n"
+            "Exit status: 0 if every poem arrived, 1 if any failed, 2 for usage errors."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const FetchOptions defaults;
+    auto seconds = [](milliseconds span) {
+        return QString::number(duration<double>(span).count());
+    };
+    parser.addOptions({
+            {u"stream"_s,
+             QCoreApplication::translate("main", "Print each poem as soon as it is complete.")},
+            {u"verbose"_s,
+             QCoreApplication::translate("main", "Report each download on standard error.")},
+            {u"connect-timeout"_s,
+             QCoreApplication::translate("main", "Seconds to connect; 0 waits forever."), u"S"_s,
+             seconds(defaults.connectTimeout)},
+            {u"idle-timeout"_s,
+             QCoreApplication::translate("main",
+                                         "Seconds without a byte before giving up; 0 waits "
+                                         "forever."),
+             u"S"_s, seconds(defaults.idleTimeout)},
+            {u"deadline"_s,
+             QCoreApplication::translate("main", "Seconds for the whole download; 0 means none."),
+             u"S"_s, seconds(defaults.deadline)},
+            {u"max-size"_s,
+             QCoreApplication::translate("main", "Largest poem in bytes; 0 means no limit."),
+             u"BYTES"_s, QString::number(defaults.maxPoemSize)},
+            {u"max-connections"_s,
+             QCoreApplication::translate("main", "Connections open at once; more addresses "
+                                                 "wait their turn."),
+             u"N"_s, u"100"_s},
+            {u"escape"_s,
+             QCoreApplication::translate("main", "Show control characters visibly even when "
+                                                 "standard output is not a terminal.")},
+            {u"raw"_s,
+             QCoreApplication::translate("main", "Write poems byte for byte even to a terminal.")},
+    });
+    parser.addPositionalArgument(u"ADDRESS"_s,
+                                 QCoreApplication::translate("main", "Poetry servers."),
+                                 u"ADDRESS..."_s);
+    CommandLine::process(parser);
+
+    const QStringList arguments = parser.positionalArguments();
+    if (arguments.isEmpty())
+        CommandLine::usageError(QCoreApplication::translate("main", "No address given."));
+    if (parser.isSet(u"escape"_s) && parser.isSet(u"raw"_s))
+        CommandLine::usageError(
+                QCoreApplication::translate("main", "--escape and --raw exclude each other."));
+
+    // A typo in an address is a usage error: nothing is fetched.
+    QList<Address> addresses;
+    for (const QString &argument : arguments) {
+        QString error;
+        const auto address = Address::parse(argument, &error);
+        if (!address)
+            CommandLine::usageError(TerminalText::escaped(error));
+        addresses.append(*address);
+    }
+
+    FetchOptions options;
+    options.connectTimeout = secondsToMs(CommandLine::secondsOption(parser, u"connect-timeout"_s, 1e6));
+    options.idleTimeout = secondsToMs(CommandLine::secondsOption(parser, u"idle-timeout"_s, 1e6));
+    options.deadline = secondsToMs(CommandLine::secondsOption(parser, u"deadline"_s, 1e6));
+    options.maxPoemSize = CommandLine::countOption(parser, u"max-size"_s, 0);
+
+    const bool escapePoems = parser.isSet(u"escape"_s)
+            || (!parser.isSet(u"raw"_s) && ::isatty(STDOUT_FILENO));
+    Output output(escapePoems, ::isatty(STDERR_FILENO));
+    const bool stream = parser.isSet(u"stream"_s);
+    const bool verbose = parser.isSet(u"verbose"_s);
+
+    PoetryFetcher fetcher;
+    fetcher.setMaxConcurrentConnections(
+            int(std::min<qint64>(CommandLine::countOption(parser, u"max-connections"_s, 1),
+                                 1'000'000)));
+
+    QHash<RequestId, qsizetype> indexOf;
+    std::vector<std::optional<Poem>> poems(size_t(addresses.size()));
+    qsizetype remaining = addresses.size();
+    bool anyFailed = false;
+    bool outputFailed = false;
+
+    auto requestDone = [&] {
+        if (--remaining == 0)
+            QCoreApplication::exit(0);
+    };
+    QObject::connect(&fetcher, &PoetryFetcher::poemReceived, [&](RequestId id, const Poem &poem) {
+        if (verbose)
+            output.error(QCoreApplication::translate("main", "Task %1: got %2 bytes of poetry from "
+                                                             "%3 in %4 s\n")
+                                 .arg(indexOf.value(id) + 1)
+                                 .arg(poem.size())
+                                 .arg(poem.source().toString())
+                                 .arg(duration<double>(poem.trace().elapsed()).count(), 0, 'f', 3));
+        if (stream)
+            outputFailed = !output.poem(poem) || outputFailed;
+        else
+            poems[size_t(indexOf.value(id))] = poem;
+        requestDone();
+    });
+    QObject::connect(&fetcher, &PoetryFetcher::poemFailed, [&](RequestId, const Failure &failure) {
+        anyFailed = true;
+        output.error(QCoreApplication::translate("main", "Poem failed: %1").arg(failure.traceback()));
+        requestDone();
+    });
+
+    for (qsizetype i = 0; i < addresses.size(); ++i)
+        indexOf.insert(fetcher.fetch(addresses.at(i), options), i);
+    app.exec();
+
+    for (const auto &poem : poems) {
+        if (poem)
+            outputFailed = !output.poem(*poem) || outputFailed;
+    }
+    if (outputFailed) {
+        output.error(QCoreApplication::translate("main", "get-poetry: cannot write the poems: %1\n")
+                             .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return 1;
+    }
+    return anyFailed ? 1 : 0;
+}

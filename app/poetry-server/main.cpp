@@ -1,0 +1,112 @@
+// poetry-server: serves poems over TCP, fast or slowly, with faults on demand.
+
+#include "commandline.h"
+#include "poetryserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+using CommandLine::usageError;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"poetry-server"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(POETRY_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+            "main",
+            "Serves each FILE on a port of its own: every client that connects receives the "
+            "poem, and the connection is closed.\nWith --delay the poem is sent slowly, "
+            "--num-bytes at a time. --fault makes the server misbehave: %1.")
+                                             .arg(PoetryServer::faultNames().join(u", "_s)));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+            {u"port"_s,
+             QCoreApplication::translate("main", "Port of the first file; the next files take the "
+                                                 "following ports. 0 picks free ports."),
+             u"N"_s, u"0"_s},
+            {u"iface"_s, QCoreApplication::translate("main", "Interface to listen on."),
+             u"ADDR"_s, u"127.0.0.1"_s},
+            {u"delay"_s,
+             QCoreApplication::translate("main", "Seconds between chunks; 0 sends at full speed."),
+             u"S"_s, u"0"_s},
+            {u"num-bytes"_s,
+             QCoreApplication::translate("main", "Bytes per chunk when sending slowly."), u"N"_s,
+             u"10"_s},
+            {u"fault"_s, QCoreApplication::translate("main", "Misbehave: %1.")
+                                 .arg(PoetryServer::faultNames().join(u", "_s)),
+             u"NAME"_s, u"none"_s},
+            {u"fault-bytes"_s,
+             QCoreApplication::translate("main", "Bytes sent before a reset, or random bytes "
+                                                 "to send (default: the poem's size)."),
+             u"N"_s, u"0"_s},
+    });
+    parser.addPositionalArgument(u"FILE"_s,
+                                 QCoreApplication::translate("main", "Poem files to serve."),
+                                 u"FILE..."_s);
+    CommandLine::process(parser);
+
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        usageError(QCoreApplication::translate("main", "No poem file given."));
+
+    const QHostAddress iface(parser.value(u"iface"_s));
+    if (iface.isNull())
+        usageError(QCoreApplication::translate("main", "“%1” is not an IP address.")
+                           .arg(parser.value(u"iface"_s)));
+    const qint64 firstPort = CommandLine::countOption(parser, u"port"_s, 0);
+    if (firstPort + files.size() - 1 > 65535)
+        usageError(QCoreApplication::translate("main", "Port %1 is out of range.")
+                           .arg(firstPort + files.size() - 1));
+    const double delay = CommandLine::secondsOption(parser, u"delay"_s, 3600);
+    const auto fault = PoetryServer::faultFromName(parser.value(u"fault"_s));
+    if (!fault)
+        usageError(QCoreApplication::translate("main", "Unknown fault “%1”; known faults: %2.")
+                           .arg(parser.value(u"fault"_s),
+                                PoetryServer::faultNames().join(u", "_s)));
+
+    PoetryServer::Options options;
+    options.delay = std::chrono::milliseconds(qRound64(delay * 1000));
+    options.bytesPerChunk = CommandLine::countOption(parser, u"num-bytes"_s, 1);
+    options.fault = *fault;
+    options.faultBytes = CommandLine::countOption(parser, u"fault-bytes"_s, 0);
+
+    std::vector<std::unique_ptr<PoetryServer>> servers;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        QFile file(files.at(i));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "%s: %s: %s\n", qPrintable(app.applicationName()),
+                         qPrintable(files.at(i)), qPrintable(file.errorString()));
+            return 1;
+        }
+        options.poem = file.readAll();
+        auto server = std::make_unique<PoetryServer>(options);
+        const quint16 port = firstPort == 0 ? 0 : quint16(firstPort + i);
+        if (!server->listen(iface, port)) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(app.applicationName()),
+                         qPrintable(QCoreApplication::translate("main",
+                                                                "Cannot listen on %1: %2")
+                                            .arg(Address(iface.toString(), port).toString(),
+                                                 server->errorString())));
+            return 1;
+        }
+        std::printf("%s\n",
+                    qPrintable(QCoreApplication::translate("main", "Serving %1 on %2.")
+                                       .arg(QFileInfo(files.at(i)).fileName(),
+                                            server->address().toString())));
+        servers.push_back(std::move(server));
+    }
+    std::fflush(stdout);
+    return app.exec();
+}

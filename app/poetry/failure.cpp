@@ -1,0 +1,64 @@
+#include "failure.h"
+
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+QString Failure::typeName(Kind kind)
+{
+    switch (kind) {
+    case Kind::ConnectionRefused:
+        return u"ConnectionRefusedError"_s;
+    case Kind::DNSLookup:
+        return u"DNSLookupError"_s;
+    case Kind::Timeout:
+        return u"TimeoutError"_s;
+    case Kind::ConnectionLost:
+        return u"ConnectionLost"_s;
+    case Kind::PoemTooLarge:
+        return u"PoemTooLarge"_s;
+    case Kind::Cancelled:
+        return u"CancelledError"_s;
+    case Kind::InvalidAddress:
+        return u"InvalidAddress"_s;
+    case Kind::NetworkError:
+        break;
+    }
+    return u"NetworkError"_s;
+}
+
+void Failure::setSystemError(int code, const QString &text)
+{
+    m_systemErrorCode = code;
+    m_systemErrorText = text.isEmpty() && code != 0 ? QString::fromLocal8Bit(std::strerror(code))
+                                                    : text;
+}
+
+QString Failure::errorMessage() const
+{
+    QString line = m_message;
+    if (m_systemErrorCode != 0)
+        line += u": " + QString::number(m_systemErrorCode) + u": " + m_systemErrorText;
+    else if (!m_systemErrorText.isEmpty())
+        line += u": " + m_systemErrorText;
+    if (!line.endsWith(u'.'))
+        line += u'.';
+    return line;
+}
+
+QString Failure::traceback() const
+{
+    QString text = u"Traceback (most recent call last):\n"_s;
+    if (m_trace.requestId() != 0) {
+        text += u"  " + m_trace.originLine() + u'\n';
+        for (const QString &line : m_trace.stepLines())
+            text += u"  " + line + u'\n';
+    }
+    text += typeName() + u": " + errorMessage() + u'\n';
+    return text;
+}
+
+void Failure::rethrow() const
+{
+    throw FailureException(*this);
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "address.h"
+#include "failure.h"
+#include "fetchoptions.h"
+#include "requeststate.h"
+#include "tcpcloseprobe.h"
+
+#include <QAbstractSocket>
+#include <QByteArray>
+#include <QObject>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+class QTcpSocket;
+
+// One connection to a poetry server. Collects the bytes, tells a clean close (the poem is
+// complete) from a lost connection, enforces the size cap and the connect and idle timeouts,
+// and reports exactly one outcome through finished(). It knows nothing of requests or queues:
+// PoetryFetcher owns it and turns the outcome into a Poem or a Failure.
+class PoetryProtocol : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Clock = std::chrono::steady_clock;
+
+    PoetryProtocol(const Address &address, const FetchOptions &options, QObject *parent = nullptr);
+    ~PoetryProtocol() override;
+
+    void start();
+    // Closes the connection without any outcome (the owner reports why).
+    void abort();
+    // Fails with TimeoutError if the connect or idle timeout has passed at `now`.
+    void checkTimeouts(Clock::time_point now);
+
+    RequestState state() const { return m_state; }
+    bool isFinished() const { return m_finished; }
+    const QByteArray &bytes() const { return m_bytes; }
+    QByteArray takeBytes();
+    // Set once finished() was emitted for a failure.
+    const std::optional<Failure> &failure() const { return m_failure; }
+
+Q_SIGNALS:
+    // The request moved on; `step` says how, for the trace.
+    void stateChanged(RequestState state, const QString &step);
+    // Something worth a line in the trace that is not a state change.
+    void stepReached(const QString &step);
+    // `count` new bytes were appended to bytes().
+    void bytesReceived(qint64 count);
+    // Exactly once: failure() is set, or the poem in bytes() is complete.
+    void finished();
+
+private:
+    void setState(RequestState state, const QString &step);
+    void onSocketStateChanged(QAbstractSocket::SocketState socketState);
+    void onConnected();
+    void readAvailable();
+    void onSocketError(QAbstractSocket::SocketError error);
+    void onRemoteClosed();
+    void succeed();
+    void fail(Failure failure, const QString &step);
+    void closeSocket();
+
+    Address m_address;
+    FetchOptions m_options;
+    QTcpSocket *m_socket = nullptr;
+    TcpCloseProbe m_closeProbe;
+    QByteArray m_bytes;
+    RequestState m_state = RequestState::Queued;
+    Clock::time_point m_connectStart;
+    Clock::time_point m_lastActivity;
+    std::optional<Failure> m_failure;
+    bool m_finished = false;
+};
