@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QByteArray>
+
+// Poems made for tests: deterministic, non-ASCII, of any size.
+namespace TestPoems {
+
+// `size` bytes of valid UTF-8 mixing ASCII, Korean (3-byte) and emoji (4-byte) characters,
+// so that chunk boundaries fall inside multi-byte characters. The last character may be cut
+// short; use utf8Poem() for whole characters.
+QByteArray mixedScriptText(qsizetype size);
+// Like mixedScriptText(), but ends on a character boundary (size may be a little smaller).
+QByteArray utf8Poem(qsizetype approximateSize);
+
+} // namespace TestPoems
