@@ -1,56 +1,74 @@
 #include "poemdecoder.h"
 
-#include <QStringDecoder>
-
 namespace {
 
-// QStringDecoder keeps the bytes of an unfinished character in its state but has no way to
-// flush them; the count is all we need to replay them through the one-shot decoder.
-class StreamDecoder : public QStringDecoder
+bool isContinuation(uchar byte)
 {
-public:
-    StreamDecoder() : QStringDecoder(QStringDecoder::Utf8) { }
-    qsizetype pendingBytes() const { return state.remainingChars; }
-};
+    return (byte & 0xC0) == 0x80;
+}
 
-StreamDecoder &streamDecoder(const std::unique_ptr<QStringDecoder> &decoder)
+// Bytes a sequence starting with `lead` should have; 0 if `lead` cannot start one.
+qsizetype sequenceLength(uchar lead)
 {
-    return static_cast<StreamDecoder &>(*decoder);
+    if (lead >= 0xF0 && lead <= 0xF7)
+        return 4;
+    if (lead >= 0xE0)
+        return lead <= 0xEF ? 3 : 0;
+    if (lead >= 0xC0)
+        return 2;
+    return 0;
+}
+
+// Where the unfinished character at the end of `bytes` starts (bytes.size() if none). The
+// one-shot decoder starts afresh at every byte that is not a continuation byte, so cutting
+// there decodes the part before it exactly as the whole stream would.
+qsizetype unfinishedTailStart(QByteArrayView bytes)
+{
+    const qsizetype size = bytes.size();
+    for (qsizetype back = 1; back <= std::min<qsizetype>(3, size); ++back) {
+        const auto byte = uchar(bytes.at(size - back));
+        if (isContinuation(byte))
+            continue;
+        return sequenceLength(byte) > back ? size - back : size;
+    }
+    return size;
 }
 
 } // namespace
-
-PoemDecoder::PoemDecoder() : m_decoder(std::make_unique<StreamDecoder>()) { }
-PoemDecoder::~PoemDecoder() = default;
-PoemDecoder::PoemDecoder(PoemDecoder &&) noexcept = default;
-PoemDecoder &PoemDecoder::operator=(PoemDecoder &&) noexcept = default;
 
 QString PoemDecoder::decode(QByteArrayView chunk)
 {
     if (chunk.isEmpty())
         return {};
-    // Remember the last (up to 4) bytes of the stream.
-    const qsizetype keep = std::min<qsizetype>(chunk.size(), sizeof m_tail);
-    const qsizetype shift = std::min<qsizetype>(m_tailSize, qsizetype(sizeof m_tail) - keep);
-    std::memmove(m_tail, m_tail + m_tailSize - shift, size_t(shift));
-    std::memcpy(m_tail + shift, chunk.data() + chunk.size() - keep, size_t(keep));
-    m_tailSize = shift + keep;
-    return m_decoder->decode(chunk);
+    if (m_pending.isEmpty()) {
+        const qsizetype cut = unfinishedTailStart(chunk);
+        m_pending = chunk.sliced(cut).toByteArray();
+        return decodeComplete(chunk.first(cut));
+    }
+    const QByteArray joined = m_pending + chunk;
+    const qsizetype cut = unfinishedTailStart(joined);
+    m_pending = joined.sliced(cut);
+    return decodeComplete(QByteArrayView(joined).first(cut));
 }
 
 QString PoemDecoder::finish()
 {
-    const qsizetype pending = std::min(streamDecoder(m_decoder).pendingBytes(), m_tailSize);
-    if (pending == 0)
-        return {};
-    m_sawInvalid = true;
-    const QString rest = QString::fromUtf8(m_tail + m_tailSize - pending, pending);
-    m_decoder = std::make_unique<StreamDecoder>();
-    m_tailSize = 0;
-    return rest;
+    return decodeComplete(std::exchange(m_pending, {}));
 }
 
-bool PoemDecoder::hasInvalidUtf8() const
+QString PoemDecoder::decodeComplete(QByteArrayView bytes)
 {
-    return m_sawInvalid || m_decoder->hasError();
+    QString text = QString::fromUtf8(bytes);
+    if (!m_sawInvalid && replacedInvalidBytes(bytes, text))
+        m_sawInvalid = true;
+    return text;
+}
+
+bool PoemDecoder::replacedInvalidBytes(QByteArrayView bytes, QStringView text)
+{
+    const qsizetype replacements = text.count(QChar::ReplacementCharacter);
+    if (replacements == 0)
+        return false;
+    // U+FFFD itself is EF BF BD: only replacements beyond those came from invalid bytes.
+    return replacements > bytes.count(QByteArrayView("\xEF\xBF\xBD"));
 }
