@@ -1,0 +1,732 @@
+// The command-line programs as users and scripts run them: the built get-poetry and
+// poetry-server executables, started with QProcess, their standard output and error read
+// through pipes. Servers are in-process PoetryServer instances (this test's event loop keeps
+// serving while a child runs) or the real poetry-server executable.
+
+#include "fullbackloglistener.h"
+#include "poetryserver.h"
+#include "testpoems.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString getPoetryPath = QStringLiteral(GET_POETRY_PATH);
+const QString poetryServerPath = QStringLiteral(POETRY_SERVER_PATH);
+
+constexpr int processTimeoutMs = 30'000;
+
+// What a finished child left behind.
+struct Run
+{
+    bool finished = false; // false: it failed to start, or was killed after the timeout
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QByteArray out;
+    QByteArray err;
+    qint64 elapsedMs = 0;
+
+    bool exitedWith(int code) const
+    {
+        return finished && exitStatus == QProcess::NormalExit && exitCode == code;
+    }
+    // For failure messages: how it ended and what it said on stderr.
+    QByteArray describe() const
+    {
+        return "finished=" + QByteArray::number(finished) + " exitStatus="
+                + QByteArray::number(int(exitStatus)) + " exitCode=" + QByteArray::number(exitCode)
+                + " after " + QByteArray::number(elapsedMs) + " ms\n--- stderr:\n" + err
+                + "\n--- stdout (first 400 bytes):\n" + out.left(400);
+    }
+};
+
+// Runs `program` to the end while this thread's event loop keeps running, so that in-process
+// servers go on serving it. Never waits longer than `timeoutMs`.
+Run runProgram(const QString &program, const QStringList &arguments,
+               int timeoutMs = processTimeoutMs)
+{
+    Run run;
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(arguments);
+    QElapsedTimer timer;
+    timer.start();
+    process.start();
+    if (!process.waitForStarted(10'000)) {
+        run.err = process.errorString().toUtf8();
+        return run;
+    }
+    process.closeWriteChannel();
+
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    timeout.start(timeoutMs);
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    run.elapsedMs = timer.elapsed();
+
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(10'000);
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError() + "\n[killed after the timeout]";
+        return run;
+    }
+    run.finished = true;
+    run.exitCode = process.exitCode();
+    run.exitStatus = process.exitStatus();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+Run getPoetry(const QStringList &arguments, int timeoutMs = processTimeoutMs)
+{
+    return runProgram(getPoetryPath, arguments, timeoutMs);
+}
+
+// An in-process server on 127.0.0.1; null if it could not listen.
+std::unique_ptr<PoetryServer> startServer(const PoetryServer::Options &options,
+                                          const QHostAddress &iface = QHostAddress::LocalHost)
+{
+    auto server = std::make_unique<PoetryServer>(options);
+    if (!server->listen(iface, 0))
+        return nullptr;
+    return server;
+}
+
+PoetryServer::Options poemOptions(const QByteArray &poem,
+                                  std::chrono::milliseconds delay = 0ms, qint64 bytesPerChunk = 0)
+{
+    PoetryServer::Options options;
+    options.poem = poem;
+    options.delay = delay;
+    options.bytesPerChunk = bytesPerChunk;
+    return options;
+}
+
+PoetryServer::Options faultOptions(PoetryServer::Fault fault, const QByteArray &poem = "poem")
+{
+    PoetryServer::Options options;
+    options.poem = poem;
+    options.fault = fault;
+    return options;
+}
+
+QString addressOf(const PoetryServer &server)
+{
+    return server.address().toString();
+}
+
+// Every byte value, and the control characters a terminal would act on.
+QByteArray binaryPoem()
+{
+    QByteArray bytes;
+    for (int round = 0; round < 3; ++round) {
+        for (int value = 0; value < 256; ++value)
+            bytes.append(char(value));
+    }
+    bytes.append("\x1b]0;title\x07 lone\rCR \x1b[2J\r\n");
+    return bytes;
+}
+
+// The real poetry-server, killed when the test ends however it ends.
+class ServerProcess
+{
+public:
+    ServerProcess() = default;
+    ServerProcess(const ServerProcess &) = delete;
+    ServerProcess &operator=(const ServerProcess &) = delete;
+    ~ServerProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(10'000);
+        }
+    }
+
+    // Starts it and reads one "Serving FILE on HOST:PORT." line per file.
+    bool start(const QStringList &arguments, int fileCount, QString *error)
+    {
+        m_process.setProgram(poetryServerPath);
+        m_process.setArguments(arguments);
+        m_process.start();
+        if (!m_process.waitForStarted(10'000)) {
+            *error = m_process.errorString();
+            return false;
+        }
+        static const QRegularExpression serving(u"^Serving (.+) on (.+:[0-9]+)\\.$"_s);
+        QByteArray pending;
+        QElapsedTimer timer;
+        timer.start();
+        while (m_addresses.size() < fileCount) {
+            const int newline = int(pending.indexOf('\n'));
+            if (newline >= 0) {
+                const QString line = QString::fromUtf8(pending.left(newline));
+                pending.remove(0, newline + 1);
+                const auto match = serving.match(line);
+                if (!match.hasMatch()) {
+                    *error = u"unexpected line: "_s + line;
+                    return false;
+                }
+                m_files.append(match.captured(1));
+                m_addresses.append(match.captured(2));
+                continue;
+            }
+            if (m_process.state() == QProcess::NotRunning || timer.hasExpired(10'000)) {
+                *error = u"no \"Serving\" line; stderr: "_s
+                        + QString::fromUtf8(m_process.readAllStandardError());
+                return false;
+            }
+            m_process.waitForReadyRead(1000);
+            pending += m_process.readAllStandardOutput();
+        }
+        return true;
+    }
+
+    QStringList addresses() const { return m_addresses; }
+    QStringList files() const { return m_files; }
+    QProcess &process() { return m_process; }
+
+private:
+    QProcess m_process;
+    QStringList m_addresses;
+    QStringList m_files;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    // get-poetry against in-process servers
+    void printsPoemsInTheOrderGiven();
+    void streamPrintsInCompletionOrder();
+    void failureExitsOneAndStillPrintsTheGoodPoems();
+    void invalidUtf8AndControlBytesAreExactToAPipe();
+    void escapeShowsControlCharacters();
+    void ipv6Address();
+    void maxConnectionsLimitsOpenConnections();
+    void usageErrors_data();
+    void usageErrors();
+    void helpAndVersion();
+    void idleTimeout();
+    void deadline();
+    void connectTimeout();
+    void maxSize();
+
+    // the real poetry-server
+    void serverServesFilesToGetPoetry();
+    void serverSlowDeliversExactBytes();
+    void serverFaultRefuse();
+    void serverFaultReset();
+    void serverUsageErrors_data();
+    void serverUsageErrors();
+    void serverUnreadableFile();
+    void serverPortInUse();
+    void serverHelpAndVersion();
+
+private:
+    QTemporaryDir m_dir;
+    QString writeFile(const QString &name, const QByteArray &contents);
+};
+
+QString TestCli::writeFile(const QString &name, const QByteArray &contents)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        return {};
+    return path;
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFile::exists(getPoetryPath), qPrintable(getPoetryPath));
+    QVERIFY2(QFile::exists(poetryServerPath), qPrintable(poetryServerPath));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestCli::printsPoemsInTheOrderGiven()
+{
+    // The first server is slow, so the poems complete in another order than they are given.
+    const QByteArray slow = TestPoems::utf8Poem(600);
+    const QByteArray binary = binaryPoem();
+    const QByteArray big = TestPoems::utf8Poem(1 << 20);
+    auto slowServer = startServer(poemOptions(slow, 20ms, 40));
+    auto binaryServer = startServer(poemOptions(binary));
+    auto emptyServer = startServer(faultOptions(PoetryServer::Fault::CloseAtOnce));
+    auto bigServer = startServer(poemOptions(big));
+    QVERIFY(slowServer && binaryServer && emptyServer && bigServer);
+
+    const Run run = getPoetry({u"--verbose"_s, addressOf(*slowServer), addressOf(*binaryServer),
+                               addressOf(*emptyServer), addressOf(*bigServer)});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    // Each poem byte for byte, each followed by a newline, in the order given.
+    const QByteArray expected = slow + '\n' + binary + '\n' + '\n' + big + '\n';
+    QCOMPARE(run.out.size(), expected.size());
+    QVERIFY(run.out == expected);
+
+    // --verbose reports in completion order: the slow first poem really did finish last.
+    const qsizetype first = run.err.indexOf(QByteArray("Task 1: got " + QByteArray::number(slow.size())));
+    const qsizetype second = run.err.indexOf(QByteArray("Task 2: got " + QByteArray::number(binary.size())));
+    QVERIFY2(first >= 0 && second >= 0, run.err.constData());
+    QVERIFY2(second < first, run.err.constData());
+    QVERIFY2(run.err.contains(QByteArray("Task 3: got 0 bytes of poetry from " + addressOf(*emptyServer).toUtf8())),
+             run.err.constData());
+    QVERIFY(!run.err.contains("Poem failed"));
+}
+
+void TestCli::streamPrintsInCompletionOrder()
+{
+    const QByteArray slow = TestPoems::utf8Poem(400);
+    const QByteArray fast = TestPoems::utf8Poem(3000);
+    auto slowServer = startServer(poemOptions(slow, 20ms, 40));
+    auto fastServer = startServer(poemOptions(fast));
+    QVERIFY(slowServer && fastServer);
+
+    const Run run = getPoetry({u"--stream"_s, addressOf(*slowServer), addressOf(*fastServer)});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QCOMPARE(run.out, fast + '\n' + slow + '\n');
+
+    // Without --stream the same servers give the order of the command line.
+    const Run ordered = getPoetry({addressOf(*slowServer), addressOf(*fastServer)});
+    QVERIFY2(ordered.exitedWith(0), ordered.describe().constData());
+    QCOMPARE(ordered.out, slow + '\n' + fast + '\n');
+}
+
+void TestCli::failureExitsOneAndStillPrintsTheGoodPoems()
+{
+    const QByteArray first = TestPoems::utf8Poem(500);
+    const QByteArray last = TestPoems::utf8Poem(700);
+    auto firstServer = startServer(poemOptions(first));
+    auto refusing = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    auto lastServer = startServer(poemOptions(last));
+    QVERIFY(firstServer && refusing && lastServer);
+
+    const Run run = getPoetry({addressOf(*firstServer), addressOf(*refusing), addressOf(*lastServer)});
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QCOMPARE(run.out, first + '\n' + last + '\n');
+
+    const QByteArray expectedTraceback =
+            "Poem failed: Traceback (most recent call last):\n"
+            "  request #2 made at ";
+    QVERIFY2(run.err.startsWith(expectedTraceback), run.err.constData());
+    QVERIFY2(run.err.contains(QByteArray("connecting to " + addressOf(*refusing).toUtf8())),
+             run.err.constData());
+    QVERIFY2(run.err.contains("connection refused"), run.err.constData());
+    QVERIFY2(run.err.contains("\nConnectionRefusedError: Connection was refused by other side: "
+                              "111: Connection refused.\n"),
+             run.err.constData());
+    QCOMPARE(run.err.count("Poem failed:"), 1);
+    QCOMPARE(run.err.count("Traceback (most recent call last):"), 1);
+}
+
+void TestCli::invalidUtf8AndControlBytesAreExactToAPipe()
+{
+    // Without --escape, standard output that is a pipe gets the server's bytes unchanged:
+    // escapes, lone CRs, NULs and invalid UTF-8 included.
+    const QByteArray poem = binaryPoem() + "\xff\xfe\xc3(\xe2\x82" + QByteArray(5, '\0');
+    auto server = startServer(poemOptions(poem));
+    QVERIFY(server);
+    const Run run = getPoetry({addressOf(*server)});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QCOMPARE(run.out.size(), poem.size() + 1);
+    QVERIFY(run.out == poem + '\n');
+
+    // --raw says the same explicitly.
+    const Run raw = getPoetry({u"--raw"_s, addressOf(*server)});
+    QVERIFY2(raw.exitedWith(0), raw.describe().constData());
+    QVERIFY(raw.out == poem + '\n');
+}
+
+void TestCli::escapeShowsControlCharacters()
+{
+    const QByteArray poem = "bell\x07"
+                            " esc\x1b[31mred"
+                            " bs\x08"
+                            " cr\r"
+                            "over\r\n"
+                            "tab\tdel\x7f"
+                            " csi\xc2\x9b"
+                            " bad\xff"
+                            " 한국어\n";
+    const QByteArray escaped = "bell^G"
+                               " esc^[[31mred"
+                               " bs^H"
+                               " cr^M"
+                               "over\r\n"
+                               "tab\tdel^?"
+                               " csi<U+009B>"
+                               " bad\xef\xbf\xbd"
+                               " 한국어\n";
+    auto server = startServer(poemOptions(poem));
+    QVERIFY(server);
+
+    const Run run = getPoetry({u"--escape"_s, addressOf(*server)});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QCOMPARE(run.out, escaped + '\n');
+    QVERIFY(!run.out.contains('\x1b'));
+    QVERIFY(!run.out.contains('\x07'));
+    QVERIFY(!run.out.contains('\x08'));
+
+    // The same poem without --escape: exact.
+    const Run plain = getPoetry({addressOf(*server)});
+    QVERIFY2(plain.exitedWith(0), plain.describe().constData());
+    QCOMPARE(plain.out, poem + '\n');
+
+    // --stream escapes too.
+    const Run streamed = getPoetry({u"--stream"_s, u"--escape"_s, addressOf(*server)});
+    QVERIFY2(streamed.exitedWith(0), streamed.describe().constData());
+    QCOMPARE(streamed.out, escaped + '\n');
+}
+
+void TestCli::ipv6Address()
+{
+    const QByteArray poem = TestPoems::utf8Poem(300);
+    auto server = startServer(poemOptions(poem), QHostAddress::LocalHostIPv6);
+    if (!server)
+        QSKIP("No IPv6 loopback on this machine");
+    const QString address = u"[::1]:"_s + QString::number(server->serverPort());
+    const Run run = getPoetry({address});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QCOMPARE(run.out, poem + '\n');
+}
+
+void TestCli::maxConnectionsLimitsOpenConnections()
+{
+    const QByteArray poem = TestPoems::utf8Poem(200);
+    auto server = startServer(poemOptions(poem, 10ms, 50));
+    QVERIFY(server);
+    QStringList arguments{u"--max-connections"_s, u"2"_s};
+    for (int i = 0; i < 6; ++i)
+        arguments.append(addressOf(*server));
+    const Run run = getPoetry(arguments);
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QByteArray expected;
+    for (int i = 0; i < 6; ++i)
+        expected += poem + '\n';
+    QCOMPARE(run.out, expected);
+    QCOMPARE(server->acceptedConnections(), qint64(6));
+    QVERIFY2(server->peakConnections() <= 2, QByteArray::number(server->peakConnections()).constData());
+    QCOMPARE(server->peakConnections(), 2);
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // "GOOD" stands for a working server
+    QTest::addColumn<QByteArray>("messagePart");
+
+    QTest::newRow("no address") << QStringList{} << QByteArray("No address given.");
+    QTest::newRow("only options") << QStringList{u"--stream"_s} << QByteArray("No address given.");
+    QTest::newRow("port 0") << QStringList{u"GOOD"_s, u"localhost:0"_s}
+                            << QByteArray("between 1 and 65535");
+    QTest::newRow("no port") << QStringList{u"GOOD"_s, u"abc"_s}
+                             << QByteArray("“abc” has no port");
+    QTest::newRow("not a number") << QStringList{u"localhost:abc"_s, u"GOOD"_s}
+                                  << QByteArray("“abc” is not a number");
+    QTest::newRow("port too big") << QStringList{u"GOOD"_s, u"70000"_s}
+                                  << QByteArray("between 1 and 65535");
+    QTest::newRow("empty address") << QStringList{u"GOOD"_s, u""_s} << QByteArray("empty");
+    QTest::newRow("unknown option") << QStringList{u"--bogus"_s, u"GOOD"_s}
+                                    << QByteArray("Unknown option 'bogus'");
+    QTest::newRow("deadline not a number") << QStringList{u"--deadline"_s, u"soon"_s, u"GOOD"_s}
+                                           << QByteArray("--deadline");
+    QTest::newRow("deadline negative") << QStringList{u"--deadline=-1"_s, u"GOOD"_s}
+                                       << QByteArray("--deadline");
+    QTest::newRow("deadline missing value") << QStringList{u"GOOD"_s, u"--deadline"_s}
+                                            << QByteArray("deadline");
+    QTest::newRow("idle timeout") << QStringList{u"--idle-timeout"_s, u"x"_s, u"GOOD"_s}
+                                  << QByteArray("--idle-timeout");
+    QTest::newRow("max-size negative") << QStringList{u"--max-size"_s, u"-5"_s, u"GOOD"_s}
+                                       << QByteArray("--max-size");
+    QTest::newRow("max-connections 0") << QStringList{u"--max-connections"_s, u"0"_s, u"GOOD"_s}
+                                       << QByteArray("--max-connections");
+    QTest::newRow("escape and raw") << QStringList{u"--escape"_s, u"--raw"_s, u"GOOD"_s}
+                                    << QByteArray("--escape and --raw");
+    QTest::newRow("escape sequence in address")
+            << QStringList{u"GOOD"_s, u"\x1b[31mred:1"_s} << QByteArray("not allowed");
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, messagePart);
+
+    auto server = startServer(poemOptions("a poem that must not be fetched"));
+    QVERIFY(server);
+    arguments.replaceInStrings(u"GOOD"_s, addressOf(*server));
+
+    const Run run = getPoetry(arguments);
+    QVERIFY2(run.exitedWith(2), run.describe().constData());
+    QVERIFY2(run.err.contains(messagePart), run.err.constData());
+    QVERIFY2(run.err.contains("get-poetry --help"), run.err.constData());
+    // A terminal escape from the command line is not echoed raw either.
+    QVERIFY2(!run.err.contains('\x1b'), run.err.constData());
+    QCOMPARE(run.out, QByteArray());
+    // Nothing was fetched: the server never saw a connection.
+    QCoreApplication::processEvents();
+    QCOMPARE(server->acceptedConnections(), qint64(0));
+}
+
+void TestCli::helpAndVersion()
+{
+    const Run help = getPoetry({u"--help"_s});
+    QVERIFY2(help.exitedWith(0), help.describe().constData());
+    QVERIFY2(help.out.contains("Usage: "), help.out.constData());
+    for (const char *option : {"--stream", "--idle-timeout", "--deadline", "--max-size",
+                               "--max-connections", "--connect-timeout", "--escape", "--version"})
+        QVERIFY2(help.out.contains(option), option);
+    QVERIFY2(help.out.contains("ADDRESS"), help.out.constData());
+
+    const Run shortHelp = getPoetry({u"-h"_s});
+    QVERIFY2(shortHelp.exitedWith(0), shortHelp.describe().constData());
+    QCOMPARE(shortHelp.out, help.out);
+
+    const Run version = getPoetry({u"--version"_s});
+    QVERIFY2(version.exitedWith(0), version.describe().constData());
+    QCOMPARE(version.out, QByteArray("get-poetry " POETRY_VERSION "\n"));
+}
+
+void TestCli::idleTimeout()
+{
+    auto stalling = startServer(faultOptions(PoetryServer::Fault::Stall));
+    QVERIFY(stalling);
+    const Run run = getPoetry({u"--idle-timeout"_s, u"0.3"_s, addressOf(*stalling)});
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(run.err.contains("\nTimeoutError: The server sent nothing for 0.3 s"),
+             run.err.constData());
+    QVERIFY2(run.err.contains("idle timeout"), run.err.constData());
+    QVERIFY2(run.elapsedMs >= 250, QByteArray::number(run.elapsedMs).constData());
+}
+
+void TestCli::deadline()
+{
+    // One byte every 50 ms: still sending long after the deadline, never idle.
+    auto slow = startServer(poemOptions(TestPoems::utf8Poem(2000), 50ms, 1));
+    QVERIFY(slow);
+    const Run run = getPoetry({u"--deadline"_s, u"0.4"_s, u"--idle-timeout"_s, u"5"_s,
+                               addressOf(*slow)});
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(run.err.contains("\nTimeoutError: The poem was not complete by the deadline of 0.4 s"),
+             run.err.constData());
+    QVERIFY2(run.elapsedMs >= 350, QByteArray::number(run.elapsedMs).constData());
+    QVERIFY2(run.elapsedMs < 10'000, QByteArray::number(run.elapsedMs).constData());
+}
+
+void TestCli::connectTimeout()
+{
+    FullBacklogListener listener;
+    QVERIFY(listener.isValid());
+    const Run run = getPoetry({u"--connect-timeout"_s, u"0.3"_s, listener.address().toString()});
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(run.err.contains(QByteArray("\nTimeoutError: Connecting to "
+                                         + listener.address().toString().toUtf8() + " timed out")),
+             run.err.constData());
+    QVERIFY2(run.elapsedMs >= 250, QByteArray::number(run.elapsedMs).constData());
+}
+
+void TestCli::maxSize()
+{
+    const QByteArray poem = TestPoems::mixedScriptText(100);
+    QCOMPARE(poem.size(), 100);
+    auto server = startServer(poemOptions(poem));
+    QVERIFY(server);
+
+    const Run tooLarge = getPoetry({u"--max-size"_s, u"99"_s, addressOf(*server)});
+    QVERIFY2(tooLarge.exitedWith(1), tooLarge.describe().constData());
+    QCOMPARE(tooLarge.out, QByteArray());
+    QVERIFY2(tooLarge.err.contains("\nPoemTooLarge: "), tooLarge.err.constData());
+    QVERIFY2(tooLarge.err.contains("size limit reached"), tooLarge.err.constData());
+
+    // Exactly at the cap is fine; 0 means no cap.
+    for (const QString &cap : {u"100"_s, u"0"_s}) {
+        const Run fits = getPoetry({u"--max-size"_s, cap, addressOf(*server)});
+        QVERIFY2(fits.exitedWith(0), fits.describe().constData());
+        QCOMPARE(fits.out, poem + '\n');
+    }
+}
+
+void TestCli::serverServesFilesToGetPoetry()
+{
+    const QByteArray first = TestPoems::utf8Poem(5000);
+    const QByteArray second = binaryPoem();
+    const QString firstPath = writeFile(u"first poem.txt"_s, first);
+    const QString secondPath = writeFile(u"second.bin"_s, second);
+    QVERIFY(!firstPath.isEmpty() && !secondPath.isEmpty());
+
+    ServerProcess server;
+    QString error;
+    QVERIFY2(server.start({u"--port"_s, u"0"_s, firstPath, secondPath}, 2, &error),
+             qPrintable(error));
+    QCOMPARE(server.files(), (QStringList{u"first poem.txt"_s, u"second.bin"_s}));
+    for (const QString &address : server.addresses())
+        QVERIFY2(address.startsWith(u"127.0.0.1:"_s), qPrintable(address));
+    QVERIFY(server.addresses().at(0) != server.addresses().at(1));
+
+    // Twice, in both orders: the server serves every client.
+    const Run run = getPoetry({server.addresses().at(0), server.addresses().at(1)});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QVERIFY(run.out == first + '\n' + second + '\n');
+    const Run again = getPoetry({server.addresses().at(1), server.addresses().at(0)});
+    QVERIFY2(again.exitedWith(0), again.describe().constData());
+    QVERIFY(again.out == second + '\n' + first + '\n');
+    QCOMPARE(server.process().state(), QProcess::Running);
+}
+
+void TestCli::serverSlowDeliversExactBytes()
+{
+    const QByteArray poem = TestPoems::utf8Poem(150); // Korean and emoji split across chunks
+    const QString path = writeFile(u"slow.txt"_s, poem);
+    QVERIFY(!path.isEmpty());
+
+    ServerProcess server;
+    QString error;
+    QVERIFY2(server.start({u"--delay"_s, u"0.01"_s, u"--num-bytes"_s, u"3"_s, path}, 1, &error),
+             qPrintable(error));
+    const Run run = getPoetry({u"--verbose"_s, server.addresses().at(0)});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QCOMPARE(run.out, poem + '\n');
+    // 3 bytes every 10 ms: it took about poem.size() / 3 ticks.
+    const qint64 ticks = (poem.size() + 2) / 3;
+    QVERIFY2(run.elapsedMs >= ticks * 10 * 3 / 4,
+             qPrintable(u"%1 ms for %2 ticks"_s.arg(run.elapsedMs).arg(ticks)));
+}
+
+void TestCli::serverFaultRefuse()
+{
+    const QString path = writeFile(u"refused.txt"_s, "never sent");
+    ServerProcess server;
+    QString error;
+    QVERIFY2(server.start({u"--fault"_s, u"refuse"_s, path}, 1, &error), qPrintable(error));
+    const Run run = getPoetry({server.addresses().at(0)});
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(run.err.startsWith("Poem failed: Traceback (most recent call last):\n"),
+             run.err.constData());
+    QVERIFY2(run.err.endsWith("ConnectionRefusedError: Connection was refused by other side: "
+                              "111: Connection refused.\n"),
+             run.err.constData());
+}
+
+void TestCli::serverFaultReset()
+{
+    const QString path = writeFile(u"reset.txt"_s, "0123456789abcdefghij");
+    ServerProcess server;
+    QString error;
+    QVERIFY2(server.start({u"--fault"_s, u"reset"_s, u"--fault-bytes"_s, u"5"_s, path}, 1, &error),
+             qPrintable(error));
+    const Run run = getPoetry({server.addresses().at(0)});
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    // A truncated poem is not printed as if it were complete.
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(run.err.contains("\nConnectionLost: "), run.err.constData());
+    QVERIFY2(run.err.contains("reset after 5 byte"), run.err.constData());
+}
+
+void TestCli::serverUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // "FILE" stands for a readable poem file
+    QTest::addColumn<QByteArray>("messagePart");
+
+    QTest::newRow("unknown fault") << QStringList{u"--fault"_s, u"bogus"_s, u"FILE"_s}
+                                   << QByteArray("Unknown fault “bogus”; known faults: none, ");
+    QTest::newRow("no file") << QStringList{} << QByteArray("No poem file given.");
+    QTest::newRow("no file with options") << QStringList{u"--delay"_s, u"1"_s}
+                                          << QByteArray("No poem file given.");
+    QTest::newRow("unknown option") << QStringList{u"--bogus"_s, u"FILE"_s}
+                                    << QByteArray("Unknown option 'bogus'");
+    QTest::newRow("bad delay") << QStringList{u"--delay"_s, u"slow"_s, u"FILE"_s}
+                               << QByteArray("--delay");
+    QTest::newRow("negative delay") << QStringList{u"--delay=-0.5"_s, u"FILE"_s}
+                                    << QByteArray("--delay");
+    QTest::newRow("num-bytes 0") << QStringList{u"--num-bytes"_s, u"0"_s, u"FILE"_s}
+                                 << QByteArray("--num-bytes");
+    QTest::newRow("bad port") << QStringList{u"--port"_s, u"x"_s, u"FILE"_s}
+                              << QByteArray("--port");
+    QTest::newRow("port out of range") << QStringList{u"--port"_s, u"65535"_s, u"FILE"_s, u"FILE"_s}
+                                       << QByteArray("out of range");
+    QTest::newRow("bad iface") << QStringList{u"--iface"_s, u"nowhere"_s, u"FILE"_s}
+                               << QByteArray("“nowhere” is not an IP address");
+}
+
+void TestCli::serverUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, messagePart);
+    const QString path = writeFile(u"usage.txt"_s, "a poem");
+    QVERIFY(!path.isEmpty());
+    arguments.replaceInStrings(u"FILE"_s, path);
+
+    const Run run = runProgram(poetryServerPath, arguments, 10'000);
+    QVERIFY2(run.exitedWith(2), run.describe().constData());
+    QVERIFY2(run.err.contains(messagePart), run.err.constData());
+    QVERIFY2(run.err.contains("poetry-server --help"), run.err.constData());
+    QVERIFY2(!run.out.contains("Serving"), run.out.constData());
+}
+
+void TestCli::serverUnreadableFile()
+{
+    // A poem file that does not exist is a mistake on the command line: a usage error (2),
+    // named on stderr, nothing served.
+    const QString missing = m_dir.filePath(u"no such poem.txt"_s);
+    const QString present = writeFile(u"present.txt"_s, "a poem");
+    const Run run = runProgram(poetryServerPath, {present, missing}, 10'000);
+    QVERIFY2(run.finished && run.exitStatus == QProcess::NormalExit, run.describe().constData());
+    QVERIFY2(run.err.contains(QFile::encodeName(missing)), run.err.constData());
+    QVERIFY2(run.err.contains("No such file"), run.err.constData());
+    QVERIFY2(!run.out.contains("Serving"), run.out.constData());
+    QVERIFY2(run.exitCode == 2, run.describe().constData());
+}
+
+void TestCli::serverPortInUse()
+{
+    auto occupant = startServer(poemOptions("occupant"));
+    QVERIFY(occupant);
+    const QString path = writeFile(u"busy.txt"_s, "a poem");
+    const Run run = runProgram(poetryServerPath,
+                               {u"--port"_s, QString::number(occupant->serverPort()), path}, 10'000);
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QVERIFY2(run.err.contains(QByteArray("Cannot listen on 127.0.0.1:"
+                                         + QByteArray::number(occupant->serverPort()))),
+             run.err.constData());
+}
+
+void TestCli::serverHelpAndVersion()
+{
+    const Run help = runProgram(poetryServerPath, {u"--help"_s}, 10'000);
+    QVERIFY2(help.exitedWith(0), help.describe().constData());
+    for (const char *part : {"Usage: ", "--port", "--iface", "--delay", "--num-bytes", "--fault",
+                             "refuse", "stall", "reset", "FILE"})
+        QVERIFY2(help.out.contains(part), part);
+
+    const Run version = runProgram(poetryServerPath, {u"--version"_s}, 10'000);
+    QVERIFY2(version.exitedWith(0), version.describe().constData());
+    QCOMPARE(version.out, QByteArray("poetry-server " POETRY_VERSION "\n"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
