@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Configures and builds Poetry Reader into build/ with Ninja, in RelWithDebInfo.
+# With CI=true compiler warnings are errors. Extra arguments go to the configure step, e.g.
+#   scripts/build.sh -DPOETRY_BUILD_TESTS=OFF
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_dir=build
+
+# A build/ configured earlier with another generator cannot be reused: start it afresh.
+if [[ -f $build_dir/CMakeCache.txt ]] \
+    && ! grep -qx 'CMAKE_GENERATOR:INTERNAL=Ninja' "$build_dir/CMakeCache.txt"; then
+    echo "build: $build_dir/ was not configured with Ninja; configuring it afresh."
+    rm -f "$build_dir/CMakeCache.txt"
+    rm -rf "$build_dir/CMakeFiles"
+fi
+
+warnings_as_errors=OFF
+if [[ ${CI:-} == true ]]; then
+    warnings_as_errors=ON
+fi
+
+cmake -S . -B "$build_dir" -G Ninja \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DPOETRY_WARNINGS_AS_ERRORS="$warnings_as_errors" \
+    "$@"
+cmake --build "$build_dir"

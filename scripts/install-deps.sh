@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs everything Poetry Reader needs to build, test and run on Debian 12 (bookworm):
+# the compiler and build tools, Qt 6 from Debian's packages, a virtual X server for the GUI
+# tests and screenshots, and fonts for the Korean and Japanese poems and translations.
+#
+# Does nothing when every package is already installed. Otherwise runs `apt-get update` once and
+# installs what is missing, as root or through sudo. Never asks a question: safe with no stdin,
+# in CI (CI=true) and in containers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+    # Build
+    build-essential cmake ninja-build
+    # Qt 6: Core, Network, Widgets, Test (qt6-base-dev), Linguist tools and Qt's own
+    # translations, SVG icons; OpenGL headers that Qt's CMake files look for
+    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    qt6-svg-dev libgl-dev
+    # GUI tests and screenshots without a display
+    xvfb xauth imagemagick
+    # Demos and checks: nc, validating the desktop entry and the AppStream metainfo
+    netcat-openbsd desktop-file-utils appstream
+    # Korean and Japanese text in the window
+    fonts-noto-cjk
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+    if [[ $status != installed ]]; then
+        missing+=("$package")
+    fi
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "install-deps: all ${#packages[@]} packages are installed."
+    exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+
+if ((EUID == 0)); then
+    as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+    # With no terminal to ask on, sudo must not wait for a password.
+    if [[ -t 0 ]]; then
+        as_root=(sudo)
+    else
+        as_root=(sudo --non-interactive)
+    fi
+else
+    echo "install-deps: not root and sudo is not installed; as root, run:" >&2
+    echo "    apt-get update && apt-get install ${missing[*]}" >&2
+    exit 1
+fi
+
+apt_get=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get
+    -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+
+"${apt_get[@]}" update </dev/null
+"${apt_get[@]}" install "${missing[@]}" </dev/null
+
+echo "install-deps: done."
