@@ -1,11 +1,18 @@
 #include "poetryprotocol.h"
 
-#include <QHostAddress>
+#include <QHostInfo>
 #include <QLocale>
 #include <QNetworkProxy>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstring>
 
 using namespace std::chrono;
 
@@ -32,16 +39,142 @@ PoetryProtocol::~PoetryProtocol()
 void PoetryProtocol::start()
 {
     Q_ASSERT(!m_socket && !m_finished);
-    m_socket = new QTcpSocket(this);
-    // A poetry server is plain TCP; never route it through an application-wide proxy.
-    m_socket->setProxy(QNetworkProxy::NoProxy);
-    connect(m_socket, &QAbstractSocket::stateChanged, this, &PoetryProtocol::onSocketStateChanged);
-    connect(m_socket, &QAbstractSocket::connected, this, &PoetryProtocol::onConnected);
-    connect(m_socket, &QIODevice::readyRead, this, &PoetryProtocol::readAvailable);
-    connect(m_socket, &QAbstractSocket::errorOccurred, this, &PoetryProtocol::onSocketError);
-    connect(m_socket, &QAbstractSocket::disconnected, this, &PoetryProtocol::onRemoteClosed);
     m_connectStart = Clock::now();
-    m_socket->connectToHost(m_address.host(), m_address.port(), QIODevice::ReadOnly);
+    const QHostAddress literal(m_address.host());
+    if (!literal.isNull()) {
+        m_addresses = {literal};
+        connectToNextAddress();
+        return;
+    }
+    setState(RequestState::Resolving, tr("resolving %1").arg(m_address.host()));
+    m_lookupId = QHostInfo::lookupHost(m_address.host(), this, &PoetryProtocol::onHostResolved);
+}
+
+void PoetryProtocol::onHostResolved(const QHostInfo &info)
+{
+    m_lookupId = -1;
+    if (m_finished)
+        return;
+    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+        Failure failure(Failure::Kind::DNSLookup,
+                        tr("DNS lookup failed: address “%1” not found").arg(m_address.host()));
+        failure.setSystemError(0, info.errorString());
+        fail(failure, tr("host not found"));
+        return;
+    }
+    m_addresses = info.addresses();
+    QStringList names;
+    for (const QHostAddress &address : std::as_const(m_addresses))
+        names.append(address.toString());
+    Q_EMIT stepReached(tr("resolved to %1").arg(names.join(u", ")));
+    connectToNextAddress();
+}
+
+void PoetryProtocol::connectToNextAddress()
+{
+    if (m_addresses.isEmpty()) {
+        connectFailed(m_lastConnectError);
+        return;
+    }
+    const QHostAddress address = m_addresses.takeFirst();
+    const QString target = Address(address.toString(), m_address.port()).toString();
+    if (m_state == RequestState::Connecting)
+        Q_EMIT stepReached(tr("connecting to %1").arg(target));
+    else
+        setState(RequestState::Connecting, tr("connecting to %1").arg(target));
+
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(m_address.port());
+        const Q_IPV6ADDR ip = address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, &ip, sizeof ip);
+        in6->sin6_scope_id = uint32_t(address.scopeId().toUInt());
+        length = sizeof(sockaddr_in6);
+    } else {
+        auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
+        in4->sin_family = AF_INET;
+        in4->sin_port = htons(m_address.port());
+        in4->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof(sockaddr_in);
+    }
+    const int descriptor =
+            ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (descriptor < 0) {
+        // Out of descriptors or memory: no other address would do better.
+        m_addresses.clear();
+        connectFailed(errno);
+        return;
+    }
+    m_connectingDescriptor = descriptor;
+    if (::connect(descriptor, reinterpret_cast<sockaddr *>(&storage), length) == 0) {
+        m_connectingDescriptor = -1;
+        onConnected(descriptor);
+        return;
+    }
+    if (errno != EINPROGRESS) {
+        const int error = errno;
+        ::close(std::exchange(m_connectingDescriptor, -1));
+        m_lastConnectError = error;
+        connectToNextAddress();
+        return;
+    }
+    m_connectNotifier = new QSocketNotifier(descriptor, QSocketNotifier::Write, this);
+    connect(m_connectNotifier, &QSocketNotifier::activated, this,
+            &PoetryProtocol::checkConnectResult);
+}
+
+void PoetryProtocol::checkConnectResult()
+{
+    delete std::exchange(m_connectNotifier, nullptr);
+    const int descriptor = std::exchange(m_connectingDescriptor, -1);
+    int error = 0;
+    socklen_t length = sizeof error;
+    if (::getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
+        error = errno;
+    if (error == 0) {
+        onConnected(descriptor);
+        return;
+    }
+    ::close(descriptor);
+    if (error == ECONNRESET || error == EPIPE) {
+        // The server accepted and reset the connection before we saw it up: it was up.
+        Failure failure(Failure::Kind::ConnectionLost,
+                        tr("Connection to the other side was lost in a non-clean fashion"));
+        failure.setSystemError(error);
+        fail(failure, tr("connection reset after %n byte(s)", nullptr, 0));
+        return;
+    }
+    m_lastConnectError = error;
+    connectToNextAddress();
+}
+
+void PoetryProtocol::connectFailed(int error)
+{
+    Failure failure;
+    QString step;
+    switch (error) {
+    case ECONNREFUSED:
+        failure = Failure(Failure::Kind::ConnectionRefused,
+                          tr("Connection was refused by other side"));
+        step = tr("connection refused");
+        break;
+    case ETIMEDOUT:
+        failure = Failure(Failure::Kind::Timeout,
+                          tr("Connecting to %1 timed out").arg(m_address.toString()));
+        failure.setTimeoutPhase(Failure::TimeoutPhase::Connect);
+        step = tr("connect timeout");
+        break;
+    default:
+        failure = Failure(Failure::Kind::NetworkError,
+                          tr("Could not connect to %1").arg(m_address.toString()));
+        step = tr("could not connect");
+        break;
+    }
+    failure.setSystemError(error);
+    fail(failure, step);
 }
 
 void PoetryProtocol::abort()
@@ -87,23 +220,23 @@ void PoetryProtocol::setState(RequestState state, const QString &step)
     Q_EMIT stateChanged(state, step);
 }
 
-void PoetryProtocol::onSocketStateChanged(QAbstractSocket::SocketState socketState)
+void PoetryProtocol::onConnected(int descriptor)
 {
-    if (m_finished)
+    m_socket = new QTcpSocket(this);
+    m_socket->setProxy(QNetworkProxy::NoProxy);
+    connect(m_socket, &QIODevice::readyRead, this, &PoetryProtocol::readAvailable);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, &PoetryProtocol::onSocketError);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &PoetryProtocol::onRemoteClosed);
+    if (!m_socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState,
+                                       QIODevice::ReadOnly)) {
+        ::close(descriptor);
+        Failure failure(Failure::Kind::NetworkError,
+                        tr("Could not use the connection to %1").arg(m_address.toString()));
+        failure.setSystemError(0, m_socket->errorString());
+        fail(failure, tr("network error"));
         return;
-    // Qt passes IP literals through the lookup state too; only names are resolved.
-    if (socketState == QAbstractSocket::HostLookupState
-        && QHostAddress(m_address.host()).isNull())
-        setState(RequestState::Resolving, tr("resolving %1").arg(m_address.host()));
-    else if (socketState == QAbstractSocket::ConnectingState)
-        setState(RequestState::Connecting, tr("connecting to %1").arg(m_address.toString()));
-}
-
-void PoetryProtocol::onConnected()
-{
-    if (m_finished)
-        return;
-    m_closeProbe.attach(m_socket->socketDescriptor());
+    }
+    m_closeProbe.attach(descriptor);
     m_lastActivity = Clock::now();
     const QString peer = Address(m_socket->peerAddress().toString(), m_socket->peerPort())
                                  .toString();
@@ -160,42 +293,11 @@ void PoetryProtocol::onSocketError(QAbstractSocket::SocketError error)
     if (m_finished)
         return;
 
-    const bool connected = m_state == RequestState::Receiving;
-    Failure failure;
-    QString step;
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError:
-        failure = Failure(Failure::Kind::ConnectionRefused,
-                          tr("Connection was refused by other side"));
-        failure.setSystemError(ECONNREFUSED);
-        step = tr("connection refused");
-        break;
-    case QAbstractSocket::HostNotFoundError:
-        failure = Failure(Failure::Kind::DNSLookup,
-                          tr("DNS lookup failed: address “%1” not found").arg(m_address.host()));
-        failure.setSystemError(0, m_socket->errorString());
-        step = tr("host not found");
-        break;
-    case QAbstractSocket::SocketTimeoutError:
-        failure = Failure(Failure::Kind::Timeout,
-                          tr("Connecting to %1 timed out").arg(m_address.toString()));
-        failure.setTimeoutPhase(Failure::TimeoutPhase::Connect);
-        failure.setSystemError(ETIMEDOUT);
-        step = tr("connect timeout");
-        break;
-    default:
-        if (connected) {
-            failure = Failure(Failure::Kind::ConnectionLost,
-                              tr("Connection to the other side was lost in a non-clean fashion"));
-            step = tr("connection lost after %n byte(s)", nullptr, int(m_bytes.size()));
-        } else {
-            failure = Failure(Failure::Kind::NetworkError, tr("Could not connect to %1")
-                                                                   .arg(m_address.toString()));
-            step = tr("network error");
-        }
-        failure.setSystemError(0, m_socket->errorString());
-        break;
-    }
+    // Connecting is done by then: any error now loses the connection.
+    Failure failure(Failure::Kind::ConnectionLost,
+                    tr("Connection to the other side was lost in a non-clean fashion"));
+    failure.setSystemError(0, m_socket->errorString());
+    const QString step = tr("connection lost after %n byte(s)", nullptr, int(m_bytes.size()));
     fail(failure, step);
 }
 
@@ -207,13 +309,6 @@ void PoetryProtocol::onRemoteClosed()
     readAvailable();
     if (m_finished)
         return;
-    if (m_state != RequestState::Receiving) {
-        Failure failure(Failure::Kind::ConnectionLost,
-                        tr("The connection to %1 closed while connecting")
-                                .arg(m_address.toString()));
-        fail(failure, tr("connection closed while connecting"));
-        return;
-    }
     if (m_closeProbe.closeKind() == TcpCloseProbe::CloseKind::Reset) {
         Failure failure(Failure::Kind::ConnectionLost,
                         tr("Connection to the other side was lost in a non-clean fashion"));
@@ -243,6 +338,11 @@ void PoetryProtocol::fail(Failure failure, const QString &step)
 
 void PoetryProtocol::closeSocket()
 {
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(std::exchange(m_lookupId, -1));
+    delete std::exchange(m_connectNotifier, nullptr);
+    if (m_connectingDescriptor >= 0)
+        ::close(std::exchange(m_connectingDescriptor, -1));
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();

@@ -1,0 +1,495 @@
+#include "fetchrecorder.h"
+#include "fullbackloglistener.h"
+#include "poemdecoder.h"
+#include "poetryfetcher.h"
+#include "poetryserver.h"
+#include "testpoems.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <cerrno>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+using Kind = Failure::Kind;
+
+namespace {
+
+std::unique_ptr<PoetryServer> startServer(const PoetryServer::Options &options)
+{
+    auto server = std::make_unique<PoetryServer>(options);
+    if (!server->listen())
+        qFatal("cannot listen: %s", qPrintable(server->errorString()));
+    return server;
+}
+
+std::unique_ptr<PoetryServer> startServer(const QByteArray &poem,
+                                          PoetryServer::Fault fault = PoetryServer::Fault::None,
+                                          qint64 faultBytes = 0)
+{
+    PoetryServer::Options options;
+    options.poem = poem;
+    options.fault = fault;
+    options.faultBytes = faultBytes;
+    return startServer(options);
+}
+
+FetchOptions quickOptions()
+{
+    FetchOptions options;
+    options.connectTimeout = 5s;
+    options.idleTimeout = 5s;
+    return options;
+}
+
+} // namespace
+
+class TestFetcher : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void receivesThePoem_data();
+    void receivesThePoem();
+    void emptyPoem();
+    void refusedPortFailsAfterFetchReturns();
+    void invalidAddressFailsAfterFetchReturns();
+    void unresolvableName();
+    void connectTimeout();
+    void idleTimeout();
+    void deadlineCoversTheWholeRequest();
+    void sizeCapKeepsThePartialPoem();
+    void resetMidPoemIsConnectionLost();
+    void neverClosingServerTimesOutWithTheWholePoem();
+    void noByteLostAtTheClose();
+    void cancelQueuedAndActive();
+    void concurrencyLimitHolds();
+    void fiveHundredConcurrentFetches();
+    void exactlyOneOutcomeUnderMixedFaults();
+    void tracebackNamesTheCaller();
+    void destroyingTheFetcherIsSilent();
+};
+
+void TestFetcher::receivesThePoem_data()
+{
+    QTest::addColumn<qint64>("chunkSize");
+    QTest::addColumn<int>("poemSize");
+    QTest::newRow("1 byte") << qint64(1) << 200;
+    QTest::newRow("3 bytes") << qint64(3) << 600;
+    QTest::newRow("1 KiB") << qint64(1024) << 20'000;
+    QTest::newRow("64 KiB") << qint64(65536) << 400'000;
+    QTest::newRow("whole, 1 MiB") << qint64(0) << 1'000'000;
+}
+
+void TestFetcher::receivesThePoem()
+{
+    QFETCH(qint64, chunkSize);
+    QFETCH(int, poemSize);
+    PoetryServer::Options serverOptions;
+    serverOptions.poem = TestPoems::utf8Poem(poemSize);
+    serverOptions.bytesPerChunk = chunkSize;
+    serverOptions.delay = chunkSize > 0 ? 1ms : 0ms;
+    const auto server = startServer(serverOptions);
+
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    PoemDecoder liveDecoder;
+    QString liveText;
+    const QString expectedText = QString::fromUtf8(serverOptions.poem);
+    bool livePrefix = true;
+    connect(&fetcher, &PoetryFetcher::dataReceived, this, [&](RequestId, const QByteArray &chunk) {
+        liveText += liveDecoder.decode(chunk);
+        livePrefix = livePrefix && expectedText.startsWith(liveText);
+    });
+    const RequestId id = fetcher.fetch(server->address(), quickOptions());
+    QVERIFY(recorder.waitForOutcomes(1));
+
+    const auto &record = recorder.record(id);
+    QVERIFY2(record.poem, qPrintable(record.failure ? record.failure->traceback() : QString()));
+    QCOMPARE(record.poem->bytes(), serverOptions.poem);
+    QCOMPARE(record.poem->text(), expectedText);
+    QVERIFY(!record.poem->hasInvalidUtf8());
+    QCOMPARE(record.poem->source(), server->address());
+    QCOMPARE(record.streamed, serverOptions.poem);
+    QVERIFY(livePrefix);
+    QCOMPARE(liveText + liveDecoder.finish(), expectedText);
+    QCOMPARE(record.progress.last(), serverOptions.poem.size());
+    if (chunkSize == 1)
+        QVERIFY(record.progress.size() > 10); // it really streamed
+    QCOMPARE(record.states.first(), RequestState::Connecting);
+    QCOMPARE(record.states.last(), RequestState::Done);
+    QVERIFY(record.states.contains(RequestState::Receiving));
+    QVERIFY(recorder.violations().isEmpty());
+}
+
+void TestFetcher::emptyPoem()
+{
+    const auto server = startServer("unused", PoetryServer::Fault::CloseAtOnce);
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    const RequestId id = fetcher.fetch(server->address(), quickOptions());
+    QVERIFY(recorder.waitForOutcomes(1));
+    QVERIFY(recorder.record(id).poem);
+    QVERIFY(recorder.record(id).poem->isEmpty());
+    QCOMPARE(recorder.record(id).poem->text(), QString());
+}
+
+void TestFetcher::refusedPortFailsAfterFetchReturns()
+{
+    const auto refusing = startServer("unused", PoetryServer::Fault::Refuse);
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    const RequestId id = fetcher.fetch(refusing->address().toString(), quickOptions());
+    // Nothing may come out of fetch() itself, not even for a port that refuses at once.
+    QCOMPARE(recorder.outcomeCount(), 0);
+    QVERIFY(recorder.record(id).states.isEmpty());
+    QVERIFY(recorder.waitForOutcomes(1, 5000));
+
+    const auto &failure = recorder.record(id).failure;
+    QVERIFY(failure);
+    QCOMPARE(failure->kind(), Kind::ConnectionRefused);
+    QCOMPARE(failure->typeName(), u"ConnectionRefusedError"_s);
+    QCOMPARE(failure->systemErrorCode(), ECONNREFUSED);
+    QCOMPARE(failure->errorMessage(),
+             u"Connection was refused by other side: 111: Connection refused."_s);
+    QCOMPARE(failure->address(), refusing->address().toString());
+    QVERIFY(failure->partialPoem().isEmpty());
+    QCOMPARE(recorder.record(id).states.last(), RequestState::Failed);
+}
+
+void TestFetcher::invalidAddressFailsAfterFetchReturns()
+{
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    const RequestId id = fetcher.fetch(u"localhost:0"_s);
+    QVERIFY(id != 0);
+    QCOMPARE(recorder.outcomeCount(), 0);
+    QVERIFY(recorder.waitForOutcomes(1, 1000));
+    const auto &failure = recorder.record(id).failure;
+    QVERIFY(failure);
+    QCOMPARE(failure->kind(), Kind::InvalidAddress);
+    QVERIFY2(failure->message().contains(u"between 1 and 65535"_s), qPrintable(failure->message()));
+    QCOMPARE(failure->address(), u"localhost:0"_s);
+}
+
+void TestFetcher::unresolvableName()
+{
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    // RFC 2606 reserves .invalid: it never resolves.
+    const RequestId id = fetcher.fetch(u"no-such-poetry-server.invalid:10001"_s, quickOptions());
+    QVERIFY(recorder.waitForOutcomes(1, 15000));
+    const auto &failure = recorder.record(id).failure;
+    QVERIFY(failure);
+    QCOMPARE(failure->kind(), Kind::DNSLookup);
+    QCOMPARE(failure->typeName(), u"DNSLookupError"_s);
+    QVERIFY(failure->errorMessage().contains(u"no-such-poetry-server.invalid"_s));
+    QVERIFY(recorder.record(id).states.contains(RequestState::Resolving));
+}
+
+void TestFetcher::connectTimeout()
+{
+    FullBacklogListener blackHole;
+    QVERIFY(blackHole.isValid());
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    FetchOptions options = quickOptions();
+    options.connectTimeout = 300ms;
+    const auto start = steady_clock::now();
+    const RequestId id = fetcher.fetch(blackHole.address(), options);
+    QVERIFY(recorder.waitForOutcomes(1, 5000));
+    const auto elapsed = steady_clock::now() - start;
+    const auto &failure = recorder.record(id).failure;
+    QVERIFY(failure);
+    QCOMPARE(failure->kind(), Kind::Timeout);
+    QCOMPARE(failure->timeoutPhase(), Failure::TimeoutPhase::Connect);
+    QVERIFY(elapsed >= 300ms);
+    QVERIFY(elapsed < 2s);
+}
+
+void TestFetcher::idleTimeout()
+{
+    const auto server = startServer("unused", PoetryServer::Fault::Stall);
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    FetchOptions options = quickOptions();
+    options.idleTimeout = 300ms;
+    const RequestId id = fetcher.fetch(server->address(), options);
+    QVERIFY(recorder.waitForOutcomes(1, 5000));
+    const auto &failure = recorder.record(id).failure;
+    QVERIFY(failure);
+    QCOMPARE(failure->kind(), Kind::Timeout);
+    QCOMPARE(failure->timeoutPhase(), Failure::TimeoutPhase::Idle);
+    // The connection is closed: the server sees it go.
+    QTRY_COMPARE(server->openConnections(), 0);
+}
+
+void TestFetcher::deadlineCoversTheWholeRequest()
+{
+    PoetryServer::Options slow;
+    slow.poem = TestPoems::utf8Poem(5000);
+    slow.bytesPerChunk = 10;
+    slow.delay = 10ms; // about 5 s in all: far beyond the deadline, but never idle
+    const auto server = startServer(slow);
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    FetchOptions options = quickOptions();
+    options.idleTimeout = 200ms;
+    options.deadline = 500ms;
+    const auto start = steady_clock::now();
+    const RequestId id = fetcher.fetch(server->address(), options);
+    QVERIFY(recorder.waitForOutcomes(1, 5000));
+    const auto &failure = recorder.record(id).failure;
+    QVERIFY(failure);
+    QCOMPARE(failure->kind(), Kind::Timeout);
+    QCOMPARE(failure->timeoutPhase(), Failure::TimeoutPhase::Deadline);
+    QVERIFY(steady_clock::now() - start < 1500ms);
+    const QByteArray partial = failure->partialPoem().bytes();
+    QVERIFY(!partial.isEmpty());
+    QVERIFY(slow.poem.startsWith(partial));
+    QTRY_COMPARE(server->openConnections(), 0);
+}
+
+void TestFetcher::sizeCapKeepsThePartialPoem()
+{
+    const QByteArray verse = TestPoems::utf8Poem(3000);
+    const auto server = startServer(verse, PoetryServer::Fault::Endless);
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    FetchOptions options = quickOptions();
+    options.maxPoemSize = 100'000;
+    const RequestId id = fetcher.fetch(server->address(), options);
+    QVERIFY(recorder.waitForOutcomes(1, 5000));
+    const auto &failure = recorder.record(id).failure;
+    QVERIFY(failure);
+    QCOMPARE(failure->kind(), Kind::PoemTooLarge);
+    const QByteArray partial = failure->partialPoem().bytes();
+    QCOMPARE(partial.size(), 100'000);
+    QCOMPARE(partial.left(verse.size()), verse);
+    QCOMPARE(recorder.record(id).progress.last(), 100'000);
+    QTRY_COMPARE(server->openConnections(), 0);
+}
+
+void TestFetcher::resetMidPoemIsConnectionLost()
+{
+    // Qt reports a reset like a clean close; without the kernel's view this would "succeed".
+    const QByteArray poem = TestPoems::utf8Poem(50'000);
+    for (qint64 resetAfter : {qint64(0), qint64(1), qint64(4096), qint64(20'000)}) {
+        const auto server = startServer(poem, PoetryServer::Fault::ResetAfter, resetAfter);
+        PoetryFetcher fetcher;
+        FetchRecorder recorder(&fetcher);
+        const RequestId id = fetcher.fetch(server->address(), quickOptions());
+        QVERIFY2(recorder.waitForOutcomes(1, 5000), qPrintable(QString::number(resetAfter)));
+        QCOMPARE(server->acceptedConnections(), 1); // one attempt: never a silent reconnect
+        const auto &failure = recorder.record(id).failure;
+        QVERIFY2(failure, qPrintable(u"reset after %1 bytes was taken as a poem"_s.arg(resetAfter)));
+        QCOMPARE(failure->kind(), Kind::ConnectionLost);
+        QCOMPARE(failure->systemErrorCode(), ECONNRESET);
+        QCOMPARE(failure->partialPoem().bytes(), poem.left(resetAfter));
+    }
+}
+
+void TestFetcher::neverClosingServerTimesOutWithTheWholePoem()
+{
+    const QByteArray poem = TestPoems::utf8Poem(2000);
+    const auto server = startServer(poem, PoetryServer::Fault::NeverClose);
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    FetchOptions options = quickOptions();
+    options.idleTimeout = 300ms;
+    const RequestId id = fetcher.fetch(server->address(), options);
+    QVERIFY(recorder.waitForOutcomes(1, 5000));
+    const auto &failure = recorder.record(id).failure;
+    QVERIFY(failure);
+    QCOMPARE(failure->timeoutPhase(), Failure::TimeoutPhase::Idle);
+    QCOMPARE(failure->partialPoem().bytes(), poem);
+}
+
+void TestFetcher::noByteLostAtTheClose()
+{
+    // The server writes and closes at once, so the last bytes and the FIN often arrive together.
+    PoetryFetcher fetcher;
+    fetcher.setMaxConcurrentConnections(20);
+    FetchRecorder recorder(&fetcher, false);
+    std::vector<std::unique_ptr<PoetryServer>> servers;
+    std::vector<std::pair<RequestId, QByteArray>> expected;
+    QRandomGenerator generator(7);
+    for (int i = 0; i < 10; ++i)
+        servers.push_back(startServer(TestPoems::utf8Poem(generator.bounded(1, 300'000))));
+    for (int i = 0; i < 200; ++i) {
+        const auto &server = servers.at(size_t(i % 10));
+        expected.emplace_back(fetcher.fetch(server->address(), quickOptions()),
+                              server->options().poem);
+    }
+    QVERIFY(recorder.waitForOutcomes(200, 30000));
+    for (const auto &[id, poem] : expected) {
+        QVERIFY(recorder.record(id).poem);
+        QCOMPARE(recorder.record(id).poem->bytes(), poem);
+    }
+}
+
+void TestFetcher::cancelQueuedAndActive()
+{
+    const auto server = startServer("unused", PoetryServer::Fault::Stall);
+    PoetryFetcher fetcher;
+    fetcher.setMaxConcurrentConnections(1);
+    FetchRecorder recorder(&fetcher);
+    const RequestId active = fetcher.fetch(server->address(), quickOptions());
+    const RequestId queued = fetcher.fetch(server->address(), quickOptions());
+    QTRY_COMPARE(server->openConnections(), 1);
+    QCOMPARE(fetcher.state(queued), RequestState::Queued);
+
+    QVERIFY(fetcher.cancel(queued));
+    QVERIFY(!fetcher.cancel(queued)); // already ended
+    QCOMPARE(recorder.outcomeCount(), 0); // delivered from the event loop, not from cancel()
+    QVERIFY(fetcher.cancel(active));
+    QVERIFY(recorder.waitForOutcomes(2, 2000));
+    for (RequestId id : {active, queued}) {
+        const auto &record = recorder.record(id);
+        QVERIFY(record.failure);
+        QCOMPARE(record.failure->kind(), Kind::Cancelled);
+        QCOMPARE(record.failure->typeName(), u"CancelledError"_s);
+        QCOMPARE(record.states.last(), RequestState::Cancelled);
+    }
+    QCOMPARE(server->acceptedConnections(), 1); // the queued one never connected
+    QTRY_COMPARE(server->openConnections(), 0); // the active one was closed
+    QVERIFY(!fetcher.cancel(active));
+    QCOMPARE(fetcher.activeCount(), 0);
+    QTest::qWait(100);
+    QVERIFY(recorder.violations().isEmpty());
+}
+
+void TestFetcher::concurrencyLimitHolds()
+{
+    PoetryServer::Options slow;
+    slow.poem = TestPoems::utf8Poem(200);
+    slow.bytesPerChunk = 50;
+    slow.delay = 20ms;
+    const auto server = startServer(slow);
+    PoetryFetcher fetcher;
+    fetcher.setMaxConcurrentConnections(5);
+    FetchRecorder recorder(&fetcher, false);
+    int maxActive = 0;
+    connect(&fetcher, &PoetryFetcher::stateChanged, this,
+            [&] { maxActive = std::max(maxActive, fetcher.activeCount()); });
+    std::vector<RequestId> ids;
+    for (int i = 0; i < 30; ++i)
+        ids.push_back(fetcher.fetch(server->address(), quickOptions()));
+    QVERIFY(recorder.waitForOutcomes(30, 20000));
+    for (RequestId id : ids)
+        QVERIFY(recorder.record(id).poem);
+    QCOMPARE(server->acceptedConnections(), 30);
+    QCOMPARE(server->peakConnections(), 5); // the limit was reached, never passed
+    QCOMPARE(maxActive, 5);
+}
+
+void TestFetcher::fiveHundredConcurrentFetches()
+{
+    std::vector<std::unique_ptr<PoetryServer>> servers;
+    for (int i = 0; i < 5; ++i)
+        servers.push_back(startServer(TestPoems::utf8Poem(3000 + i)));
+    PoetryFetcher fetcher;
+    fetcher.setMaxConcurrentConnections(500);
+    FetchRecorder recorder(&fetcher, false);
+    std::vector<std::pair<RequestId, int>> ids;
+    for (int i = 0; i < 500; ++i)
+        ids.emplace_back(fetcher.fetch(servers.at(size_t(i % 5))->address(), quickOptions()), i % 5);
+    QVERIFY(recorder.waitForOutcomes(500, 30000));
+    int received = 0;
+    for (const auto &[id, server] : ids) {
+        const auto &record = recorder.record(id);
+        if (record.poem && record.poem->bytes() == servers.at(size_t(server))->options().poem)
+            ++received;
+        else if (record.failure)
+            qWarning("%s", qPrintable(record.failure->traceback()));
+    }
+    QCOMPARE(received, 500);
+    QVERIFY(recorder.violations().isEmpty());
+}
+
+void TestFetcher::exactlyOneOutcomeUnderMixedFaults()
+{
+    using Fault = PoetryServer::Fault;
+    const QByteArray poem = TestPoems::utf8Poem(20'000);
+    std::vector<std::unique_ptr<PoetryServer>> servers;
+    for (Fault fault : {Fault::None, Fault::Refuse, Fault::CloseAtOnce, Fault::Stall,
+                        Fault::ResetAfter, Fault::NeverClose, Fault::RandomBytes, Fault::Endless})
+        servers.push_back(startServer(poem, fault, 5000));
+    FullBacklogListener blackHole;
+
+    PoetryFetcher fetcher;
+    fetcher.setMaxConcurrentConnections(25);
+    FetchRecorder recorder(&fetcher, false);
+    FetchOptions options;
+    options.connectTimeout = 400ms;
+    options.idleTimeout = 400ms;
+    options.deadline = 3s;
+    options.maxPoemSize = 200'000;
+    QRandomGenerator generator(2024);
+    std::vector<RequestId> ids;
+    for (int i = 0; i < 240; ++i) {
+        const int pick = generator.bounded(int(servers.size()) + 2);
+        RequestId id = 0;
+        if (pick < int(servers.size()))
+            id = fetcher.fetch(servers.at(size_t(pick))->address(), options);
+        else if (pick == int(servers.size()))
+            id = fetcher.fetch(blackHole.address(), options);
+        else
+            id = fetcher.fetch(u"not an address"_s, options);
+        ids.push_back(id);
+        if (generator.bounded(10) == 0)
+            fetcher.cancel(ids.at(generator.bounded(qsizetype(ids.size()))));
+    }
+    QVERIFY(recorder.waitForOutcomes(int(ids.size()), 60000));
+    QTest::qWait(600); // anything late would show up now
+    for (RequestId id : ids)
+        QCOMPARE(recorder.record(id).outcomes, 1);
+    QCOMPARE(recorder.outcomeCount(), int(ids.size()));
+    QVERIFY2(recorder.violations().isEmpty(), qPrintable(recorder.violations().join(u'\n')));
+    QCOMPARE(fetcher.pendingCount(), 0);
+    QCOMPARE(fetcher.activeCount(), 0);
+    for (const auto &server : servers)
+        QTRY_COMPARE(server->openConnections(), 0);
+}
+
+void TestFetcher::tracebackNamesTheCaller()
+{
+    const auto refusing = startServer("unused", PoetryServer::Fault::Refuse);
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    const RequestId id = fetcher.fetch(refusing->address(), quickOptions());
+    const int line = __LINE__ - 1;
+    QVERIFY(recorder.waitForOutcomes(1, 5000));
+    const QStringList lines = recorder.record(id).failure->traceback().trimmed().split(u'\n');
+    QCOMPARE(lines.first(), u"Traceback (most recent call last):"_s);
+    QCOMPARE(lines.at(1), u"  request #%1 made at tests/core/tst_fetcher.cpp:%2 in "
+                          "TestFetcher::tracebackNamesTheCaller"_s.arg(id).arg(line));
+    QVERIFY(lines.at(2).endsWith(u"queued"_s));
+    QVERIFY(lines.at(3).endsWith(u"connecting to "_s + refusing->address().toString()));
+    QVERIFY(lines.at(4).endsWith(u"connection refused"_s));
+    QCOMPARE(lines.last(), u"ConnectionRefusedError: Connection was refused by other side: 111: "
+                           "Connection refused."_s);
+    const QRegularExpression step(u"^  \\+\\d+\\.\\d{3} s  \\S"_s);
+    for (qsizetype i = 2; i < lines.size() - 1; ++i)
+        QVERIFY2(step.match(lines.at(i)).hasMatch(), qPrintable(lines.at(i)));
+}
+
+void TestFetcher::destroyingTheFetcherIsSilent()
+{
+    const auto server = startServer("unused", PoetryServer::Fault::Stall);
+    auto fetcher = std::make_unique<PoetryFetcher>();
+    int outcomes = 0;
+    connect(fetcher.get(), &PoetryFetcher::poemFailed, this, [&] { ++outcomes; });
+    connect(fetcher.get(), &PoetryFetcher::poemReceived, this, [&] { ++outcomes; });
+    for (int i = 0; i < 10; ++i)
+        fetcher->fetch(server->address(), quickOptions());
+    QTRY_COMPARE(server->openConnections(), 10);
+    fetcher.reset();
+    QTRY_COMPARE(server->openConnections(), 0);
+    QCOMPARE(outcomes, 0);
+}
+
+QTEST_GUILESS_MAIN(TestFetcher)
+#include "tst_fetcher.moc"
