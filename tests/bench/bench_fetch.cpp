@@ -125,6 +125,7 @@ struct ChildResult
     int exitCode = -1;
     double seconds = 0;
     double maxRssMiB = 0;
+    double cpuSeconds = 0; // user + system
     std::string out; // when captured through a pipe
 };
 
@@ -183,6 +184,8 @@ ChildResult runChild(const std::vector<std::string> &argv, Output output,
     }
     result.seconds = seconds(Clock::now() - start);
     result.maxRssMiB = double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+    auto toSeconds = [](const timeval &time) { return double(time.tv_sec) + double(time.tv_usec) / 1e6; };
+    result.cpuSeconds = toSeconds(usage.ru_utime) + toSeconds(usage.ru_stime);
     result.ran = true;
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
@@ -482,7 +485,7 @@ int main(int argc, char *argv[])
     const long long bigSize = options.sizeMiB * mib;
     const double rssTarget = 1.2 * double(options.sizeMiB) + 40;
     double plainMedian = 0, getPoetryMedian = 0, getPoetryRss = 0, plainRss = 0;
-    std::vector<double> plainRates, getPoetryRates, getPoetryRssRuns;
+    std::vector<double> plainRates, getPoetryRates, getPoetryRssRuns, plainCpu, getPoetryCpu;
     std::string bigAddress;
     {
         ServerProcess server;
@@ -521,6 +524,7 @@ int main(int argc, char *argv[])
                     break;
                 }
                 plainRates.push_back(double(bigSize) / mib / plain.seconds);
+                plainCpu.push_back(plain.cpuSeconds);
                 plainRss = std::max(plainRss, plain.maxRssMiB);
 
                 const ChildResult get = runChild(getArgs, Output::DevNull);
@@ -529,6 +533,7 @@ int main(int argc, char *argv[])
                     break;
                 }
                 getPoetryRates.push_back(double(bigSize) / mib / get.seconds);
+                getPoetryCpu.push_back(get.cpuSeconds);
                 getPoetryRssRuns.push_back(get.maxRssMiB);
             }
             plainMedian = median(plainRates);
@@ -540,7 +545,7 @@ int main(int argc, char *argv[])
     }
 
     // ---- (b) many small poems at once -------------------------------------------------------
-    std::vector<double> manyTimes, manyRss;
+    std::vector<double> manyTimes, manyRss, manyCpu;
     {
         ServerProcess server;
         std::vector<std::string> poemPaths, poems;
@@ -580,6 +585,7 @@ int main(int argc, char *argv[])
                 if (i > 0) {
                     manyTimes.push_back(run.seconds);
                     manyRss.push_back(run.maxRssMiB);
+                    manyCpu.push_back(run.cpuSeconds);
                 }
             }
         }
@@ -601,11 +607,15 @@ int main(int argc, char *argv[])
 
     std::printf("(a) one %lld MiB poem from poetry-server at %s\n", options.sizeMiB,
                 bigAddress.c_str());
-    std::printf("    %-34s %10s %14s %12s\n", "client", "MiB/s", "range MiB/s", "peak RSS");
-    std::printf("    %-34s %10.0f %14s %8.1f MiB\n", "plain_read (read loop, 1 MiB buffer)",
-                plainMedian, range(plainRates).c_str(), plainRss);
-    std::printf("    %-34s %10.0f %14s %8.1f MiB\n", "get-poetry --max-size 0 > /dev/null",
-                getPoetryMedian, range(getPoetryRates).c_str(), getPoetryRss);
+    std::printf("    %-36s %8s %12s %10s %12s\n", "client", "MiB/s", "range MiB/s", "CPU ms",
+                "peak RSS");
+    std::printf("    %-36s %8.0f %12s %10.0f %8.1f MiB\n", "plain_read (read loop, 1 MiB buffer)",
+                plainMedian, range(plainRates).c_str(), median(plainCpu) * 1000, plainRss);
+    std::printf("    %-36s %8.0f %12s %10.0f %8.1f MiB\n", "get-poetry --max-size 0 > /dev/null",
+                getPoetryMedian, range(getPoetryRates).c_str(), median(getPoetryCpu) * 1000,
+                getPoetryRss);
+    std::printf("    (MiB/s and CPU ms (user + system of the client) are medians; wall time runs\n"
+                "    from fork() to wait4(), process start-up included)\n");
     std::printf("    get-poetry start-up and exit (--version): %.1f ms median\n\n",
                 median(startup) * 1000);
 
@@ -615,7 +625,7 @@ int main(int argc, char *argv[])
     std::printf("    wall time %.3f s median (runs:", manyMedian);
     for (double time : manyTimes)
         std::printf(" %.3f", time);
-    std::printf("), peak RSS %.1f MiB\n\n", manyRssMax);
+    std::printf("),\n    CPU %.0f ms median, peak RSS %.1f MiB\n\n", median(manyCpu) * 1000, manyRssMax);
 
     std::printf("%-46s %14s %18s %6s\n", "target", "measured", "target", "result");
     std::printf("%-46s %13.2fx %17s %6s\n", "(a) get-poetry / plain_read throughput", ratio,
