@@ -1,0 +1,90 @@
+#include "displayformat.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QStyle>
+
+using namespace Qt::StringLiterals;
+
+namespace DisplayFormat {
+
+QString bytes(qint64 size)
+{
+    return QLocale().formattedDataSize(size, size < 1024 * 1024 ? 1 : 2);
+}
+
+QString rate(double bytesPerSecond)
+{
+    return QApplication::translate("DisplayFormat", "%1/s")
+            .arg(bytes(qRound64(std::max(0.0, bytesPerSecond))));
+}
+
+QString duration(qint64 milliseconds)
+{
+    const QLocale locale;
+    if (milliseconds < 60'000)
+        return QApplication::translate("DisplayFormat", "%1 s")
+                .arg(locale.toString(double(milliseconds) / 1000.0, 'f', 1));
+    const qint64 seconds = milliseconds / 1000;
+    const auto two = [](qint64 value) { return u"%1"_s.arg(value, 2, 10, QChar(u'0')); };
+    if (seconds < 3600)
+        return u"%1:%2"_s.arg(seconds / 60).arg(two(seconds % 60));
+    return u"%1:%2:%3"_s.arg(seconds / 3600).arg(two(seconds / 60 % 60)).arg(two(seconds % 60));
+}
+
+QString stateName(RequestState state)
+{
+    switch (state) {
+    case RequestState::Queued:
+        return QApplication::translate("DisplayFormat", "Queued");
+    case RequestState::Resolving:
+        return QApplication::translate("DisplayFormat", "Resolving");
+    case RequestState::Connecting:
+        return QApplication::translate("DisplayFormat", "Connecting");
+    case RequestState::Receiving:
+        return QApplication::translate("DisplayFormat", "Receiving");
+    case RequestState::Done:
+        return QApplication::translate("DisplayFormat", "Done");
+    case RequestState::Failed:
+        return QApplication::translate("DisplayFormat", "Failed");
+    case RequestState::Cancelled:
+        return QApplication::translate("DisplayFormat", "Cancelled");
+    }
+    return {};
+}
+
+QIcon stateIcon(RequestState state)
+{
+    // Theme icons where the desktop has them, the style's own otherwise: native everywhere.
+    QStyle *style = QApplication::style();
+    switch (state) {
+    case RequestState::Queued:
+        return QIcon::fromTheme(u"content-loading-symbolic"_s,
+                                style->standardIcon(QStyle::SP_FileDialogDetailedView));
+    case RequestState::Resolving:
+    case RequestState::Connecting:
+        return QIcon::fromTheme(u"network-connect"_s,
+                                style->standardIcon(QStyle::SP_BrowserReload));
+    case RequestState::Receiving:
+        return QIcon::fromTheme(u"go-down"_s, style->standardIcon(QStyle::SP_ArrowDown));
+    case RequestState::Done:
+        return QIcon::fromTheme(u"emblem-ok-symbolic"_s,
+                                style->standardIcon(QStyle::SP_DialogApplyButton));
+    case RequestState::Failed:
+        return QIcon::fromTheme(u"dialog-error"_s,
+                                style->standardIcon(QStyle::SP_MessageBoxCritical));
+    case RequestState::Cancelled:
+        return QIcon::fromTheme(u"process-stop"_s,
+                                style->standardIcon(QStyle::SP_DialogCancelButton));
+    }
+    return {};
+}
+
+QString plainToolTip(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    return u"<p style='white-space:pre-wrap'>"_s + text.toHtmlEscaped() + u"</p>"_s;
+}
+
+} // namespace DisplayFormat

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "address.h"
+#include "download.h"
+#include "fetchoptions.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+
+#include <source_location>
+#include <vector>
+
+class PoetryFetcher;
+class Poem;
+
+// The downloads table: one row per fetch, fed by a PoetryFetcher's signals (the tracker of
+// KDE's jobs; the fetcher is the job). Row inserts and removals are immediate; everything else
+// is coalesced: a timer at about 30 Hz emits dataChanged over ranges of changed rows, so that a
+// thousand downloads streaming at once cost a few signals a second, not one per chunk.
+class DownloadModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        ServerColumn,
+        StateColumn,
+        ProgressColumn,
+        BytesColumn,
+        RateColumn,
+        ElapsedColumn,
+        ColumnCount
+    };
+    enum Role {
+        DownloadIdRole = Qt::UserRole + 1,
+        StateRole,         // RequestState
+        BytesReceivedRole, // qint64
+        ExpectedSizeRole,  // qint64, -1 if unknown
+        AddressRole,
+        SortRole,
+    };
+
+    static constexpr int updateIntervalMs = 33;
+
+    // The fetcher is used, not owned.
+    explicit DownloadModel(PoetryFetcher *fetcher, QObject *parent = nullptr);
+    ~DownloadModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    // Removing a running download cancels it.
+    bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
+
+    // Starts a download and appends its row. `origin` is where the user's action was handled:
+    // it heads the traceback of a failure.
+    DownloadId fetch(const QString &serverName, const Address &address,
+                     const FetchOptions &options,
+                     std::source_location origin = std::source_location::current());
+    bool cancel(int row);
+    void cancelAll();
+    // Fetches a finished row's server again, in the same row. False if the row still runs.
+    bool retry(int row, const FetchOptions &options,
+               std::source_location origin = std::source_location::current());
+    // Removes the rows that are done, failed or cancelled.
+    void clearFinished();
+
+    const Download &download(int row) const { return m_rows.at(size_t(row)); }
+    int rowOf(DownloadId id) const { return m_rowOf.value(id, -1); }
+
+    int activeCount() const { return m_active; }
+    int doneCount() const { return m_done; }
+    int failedCount() const { return m_failed; }
+    int cancelledCount() const { return m_cancelled; }
+
+    // The size of the last poem this server delivered, or -1.
+    qint64 knownSize(const QString &address) const { return m_knownSizes.value(address, -1); }
+
+Q_SIGNALS:
+    // Immediate, for the one pane that shows this download's text as it grows.
+    void bytesArrived(DownloadId id, const QByteArray &chunk);
+    void downloadFinished(DownloadId id);
+    // A retry started the row afresh: whatever showed its text must start over.
+    void downloadRestarted(DownloadId id);
+    // The result of a download, for the server list.
+    void serverResult(const QString &address, RequestState state, const QString &summary);
+    // Coalesced like dataChanged.
+    void countsChanged();
+
+private:
+    void onStateChanged(RequestId requestId, RequestState state);
+    void onProgress(RequestId requestId, qint64 bytesReceived);
+    void onData(RequestId requestId, const QByteArray &chunk);
+    void onPoemReceived(RequestId requestId, const Poem &poem);
+    void onPoemFailed(RequestId requestId, const Failure &failure);
+    Download *downloadFor(RequestId requestId);
+    void startRequest(Download &download, const Address &address, const FetchOptions &options,
+                      std::source_location origin);
+    void setState(Download &download, RequestState state);
+    void markDirty(Download &download);
+    void flushUpdates();
+    void rebuildIndex();
+    QString summary(const Download &download) const;
+
+    QPointer<PoetryFetcher> m_fetcher; // may be destroyed first, by a common parent
+    std::vector<Download> m_rows;
+    QHash<DownloadId, int> m_rowOf;
+    QHash<RequestId, DownloadId> m_downloadOf;
+    QHash<QString, qint64> m_knownSizes;
+    DownloadId m_lastId = 0;
+    int m_active = 0;
+    int m_done = 0;
+    int m_failed = 0;
+    int m_cancelled = 0;
+    bool m_countsDirty = false;
+    QTimer m_updateTimer;
+};

@@ -1,0 +1,204 @@
+#include "failurepane.h"
+
+#include "displayformat.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStyle>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QLabel *plainLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    // Messages carry addresses and server text: never interpret them as markup.
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setWordWrap(true);
+    label->setObjectName(objectName);
+    return label;
+}
+
+QPlainTextEdit *monospaceView(QWidget *parent, const QString &objectName,
+                              const QString &accessibleName)
+{
+    auto *view = new QPlainTextEdit(parent);
+    view->setReadOnly(true);
+    view->setUndoRedoEnabled(false);
+    view->setObjectName(objectName);
+    view->setAccessibleName(accessibleName);
+    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    return view;
+}
+
+QString timeoutPhaseName(Failure::TimeoutPhase phase)
+{
+    switch (phase) {
+    case Failure::TimeoutPhase::Connect:
+        return QApplication::translate("FailurePane", "while connecting");
+    case Failure::TimeoutPhase::Idle:
+        return QApplication::translate("FailurePane", "waiting for the next byte");
+    case Failure::TimeoutPhase::Deadline:
+        return QApplication::translate("FailurePane", "at the deadline");
+    case Failure::TimeoutPhase::None:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+FailurePane::FailurePane(QWidget *parent)
+    : QWidget(parent),
+      m_icon(new QLabel(this)),
+      m_kind(plainLabel(this, u"failureKind"_s)),
+      m_message(plainLabel(this, u"failureMessage"_s)),
+      m_server(plainLabel(this, u"failureServer"_s)),
+      m_started(plainLabel(this, u"failureStarted"_s)),
+      m_duration(plainLabel(this, u"failureDuration"_s)),
+      m_systemError(plainLabel(this, u"failureSystemError"_s)),
+      m_form(new QFormLayout),
+      m_traceback(monospaceView(this, u"traceback"_s, tr("Traceback"))),
+      m_partialBox(new QGroupBox(this)),
+      m_partial(new QPlainTextEdit(m_partialBox)),
+      m_copyButton(new QPushButton(tr("&Copy Details"), this)),
+      m_retryButton(new QPushButton(tr("&Retry"), this))
+{
+    QFont kindFont = m_kind->font();
+    kindFont.setBold(true);
+    kindFont.setPointSizeF(kindFont.pointSizeF() * 1.2);
+    m_kind->setFont(kindFont);
+    m_kind->setWordWrap(false);
+
+    const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
+    m_icon->setFixedSize(iconSize, iconSize);
+
+    auto *headline = new QVBoxLayout;
+    headline->setSpacing(2);
+    headline->addWidget(m_kind);
+    headline->addWidget(m_message);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_icon, 0, Qt::AlignTop);
+    top->addLayout(headline, 1);
+
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->addRow(tr("Server:"), m_server);
+    m_form->addRow(tr("Started:"), m_started);
+    m_form->addRow(tr("Ended after:"), m_duration);
+    m_form->addRow(tr("System error:"), m_systemError);
+
+    m_partial->setReadOnly(true);
+    m_partial->setUndoRedoEnabled(false);
+    m_partial->setObjectName(u"partialPoem"_s);
+    m_partial->setAccessibleName(tr("Partial poem"));
+    auto *partialLayout = new QVBoxLayout(m_partialBox);
+    partialLayout->setContentsMargins(4, 4, 4, 4);
+    partialLayout->addWidget(m_partial);
+
+    auto *tracebackBox = new QGroupBox(tr("Traceback"), this);
+    auto *tracebackLayout = new QVBoxLayout(tracebackBox);
+    tracebackLayout->setContentsMargins(4, 4, 4, 4);
+    tracebackLayout->addWidget(m_traceback);
+
+    auto *texts = new QSplitter(Qt::Horizontal, this);
+    texts->setChildrenCollapsible(false);
+    texts->addWidget(tracebackBox);
+    texts->addWidget(m_partialBox);
+    texts->setStretchFactor(0, 3);
+    texts->setStretchFactor(1, 2);
+
+    m_copyButton->setObjectName(u"copyDetailsButton"_s);
+    m_copyButton->setIcon(QIcon::fromTheme(u"edit-copy"_s));
+    m_retryButton->setObjectName(u"retryButton"_s);
+    m_retryButton->setIcon(QIcon::fromTheme(u"view-refresh"_s,
+                                            style()->standardIcon(QStyle::SP_BrowserReload)));
+    connect(m_copyButton, &QPushButton::clicked, this, &FailurePane::copyDetails);
+    connect(m_retryButton, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_id); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_copyButton);
+    buttons->addWidget(m_retryButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addLayout(m_form);
+    layout->addWidget(texts, 1);
+    layout->addLayout(buttons);
+}
+
+void FailurePane::showDownload(const Download &download)
+{
+    m_id = download.id;
+    const Failure failure = download.failure.value_or(
+            Failure(Failure::Kind::NetworkError, tr("The download ended without a poem")));
+    const bool cancelled = failure.kind() == Failure::Kind::Cancelled;
+    const QIcon icon = cancelled ? style()->standardIcon(QStyle::SP_MessageBoxInformation)
+                                 : style()->standardIcon(QStyle::SP_MessageBoxCritical);
+    m_icon->setPixmap(icon.pixmap(m_icon->size()));
+
+    m_kind->setText(failure.typeName());
+    QString message = failure.errorMessage();
+    if (failure.kind() == Failure::Kind::Timeout && failure.timeoutPhase() != Failure::TimeoutPhase::None)
+        message += u' ' + tr("(timed out %1)").arg(timeoutPhaseName(failure.timeoutPhase()));
+    m_message->setText(message);
+    const QString server = download.serverName == download.address
+            ? download.address
+            : tr("%1 (%2)").arg(download.serverName, download.address);
+    m_server->setText(server);
+    const QLocale locale;
+    m_started->setText(locale.toString(download.startedAt, QLocale::LongFormat));
+    m_duration->setText(DisplayFormat::duration(download.elapsedMs()));
+    const QString systemError = failure.systemErrorCode() != 0
+            ? tr("%1 (error %2)").arg(failure.systemErrorText()).arg(failure.systemErrorCode())
+            : failure.systemErrorText();
+    m_systemError->setText(systemError);
+    m_form->setRowVisible(m_systemError, !systemError.isEmpty());
+
+    const QString traceback = failure.traceback();
+    m_traceback->setPlainText(traceback);
+
+    const QByteArray &partial = download.bytes;
+    m_partialBox->setVisible(!partial.isEmpty());
+    m_partialBox->setTitle(tr("Partial poem (%1)").arg(DisplayFormat::bytes(partial.size())));
+    m_partial->setPlainText(QString::fromUtf8(partial));
+
+    m_details = tr("%1: %2").arg(failure.typeName(), message) + u'\n'
+            + tr("Server: %1").arg(server) + u'\n'
+            + tr("Started: %1").arg(m_started->text()) + u'\n'
+            + tr("Ended after: %1").arg(m_duration->text()) + u'\n';
+    if (!systemError.isEmpty())
+        m_details += tr("System error: %1").arg(systemError) + u'\n';
+    m_details += u'\n' + traceback;
+    if (!partial.isEmpty())
+        m_details += u'\n' + tr("Partial poem (%1):").arg(DisplayFormat::bytes(partial.size()))
+                + u'\n' + QString::fromUtf8(partial) + u'\n';
+}
+
+void FailurePane::clear()
+{
+    m_id = 0;
+    m_details.clear();
+    m_kind->clear();
+    m_message->clear();
+    m_traceback->clear();
+    m_partial->clear();
+}
+
+void FailurePane::copyDetails()
+{
+    QApplication::clipboard()->setText(m_details);
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "download.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+// Everything about a download that ended without a poem: the kind, the message, the server,
+// the timings, the full traceback in a monospace view and the partial poem if any.
+class FailurePane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FailurePane(QWidget *parent = nullptr);
+
+    void showDownload(const Download &download);
+    void clear();
+
+    DownloadId downloadId() const { return m_id; }
+    // What "Copy details" copies: the whole story as plain text.
+    QString detailsText() const { return m_details; }
+
+    QLabel *kindLabel() const { return m_kind; }
+    QPlainTextEdit *tracebackView() const { return m_traceback; }
+    QPlainTextEdit *partialPoemView() const { return m_partial; }
+    QPushButton *retryButton() const { return m_retryButton; }
+    QPushButton *copyButton() const { return m_copyButton; }
+
+Q_SIGNALS:
+    void retryRequested(DownloadId id);
+
+private:
+    void copyDetails();
+
+    DownloadId m_id = 0;
+    QString m_details;
+    QLabel *m_icon;
+    QLabel *m_kind;
+    QLabel *m_message;
+    QLabel *m_server;
+    QLabel *m_started;
+    QLabel *m_duration;
+    QLabel *m_systemError;
+    QFormLayout *m_form;
+    QPlainTextEdit *m_traceback;
+    QGroupBox *m_partialBox;
+    QPlainTextEdit *m_partial;
+    QPushButton *m_copyButton;
+    QPushButton *m_retryButton;
+};

@@ -1,0 +1,842 @@
+#include "mainwindow.h"
+
+#include "addserverdialog.h"
+#include "demoservers.h"
+#include "displayformat.h"
+#include "downloadmodel.h"
+#include "failurepane.h"
+#include "poempane.h"
+#include "poetryfetcher.h"
+#include "progressdelegate.h"
+#include "serverlistmodel.h"
+#include "settingsdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A text file dropped or imported is a list of addresses: anything larger is not one.
+constexpr qint64 maxImportSize = 1024 * 1024;
+
+enum DetailsPage { PlaceholderPage, PoemPage, FailurePage };
+
+QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
+}
+
+QString fileNameFor(const QString &serverName)
+{
+    QString name;
+    for (const QChar c : serverName) {
+        if (c.isLetterOrNumber())
+            name += c;
+        else if (!name.isEmpty() && !name.endsWith(u'-'))
+            name += u'-';
+    }
+    while (name.endsWith(u'-'))
+        name.chop(1);
+    return (name.isEmpty() ? u"poem"_s : name) + u".txt"_s;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent),
+      m_fetcher(new PoetryFetcher(this)),
+      m_servers(new ServerListModel(this)),
+      m_downloads(new DownloadModel(m_fetcher, this)),
+      m_downloadProxy(new QSortFilterProxyModel(this)),
+      m_demo(new DemoServers(this))
+{
+    setWindowTitle(tr("Poetry Reader"));
+    setAcceptDrops(true);
+    m_downloadProxy->setSourceModel(m_downloads);
+    m_downloadProxy->setSortRole(DownloadModel::SortRole);
+
+    // Downloads: sortable, multi-selection, progress drawn by the delegate.
+    m_downloadView = new QTreeView(this);
+    m_downloadView->setObjectName(u"downloadView"_s);
+    m_downloadView->setAccessibleName(tr("Downloads"));
+    m_downloadView->setModel(m_downloadProxy);
+    m_downloadView->setRootIsDecorated(false);
+    m_downloadView->setUniformRowHeights(true); // a thousand rows, one height computed
+    m_downloadView->setAllColumnsShowFocus(true);
+    m_downloadView->setAlternatingRowColors(true);
+    m_downloadView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_downloadView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_downloadView->setSortingEnabled(true);
+    m_downloadView->sortByColumn(-1, Qt::AscendingOrder); // the order of fetching until asked
+    m_downloadView->setItemDelegateForColumn(DownloadModel::ProgressColumn,
+                                             new ProgressDelegate(m_downloadView));
+    m_downloadView->setContextMenuPolicy(Qt::CustomContextMenu);
+    QHeaderView *header = m_downloadView->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(DownloadModel::ServerColumn, QHeaderView::Stretch);
+    header->resizeSection(DownloadModel::StateColumn, fontMetrics().horizontalAdvance(u'x') * 16);
+    header->resizeSection(DownloadModel::ProgressColumn,
+                          fontMetrics().horizontalAdvance(u'x') * 22);
+    for (int column : {int(DownloadModel::BytesColumn), int(DownloadModel::RateColumn),
+                       int(DownloadModel::ElapsedColumn)})
+        header->resizeSection(column, fontMetrics().horizontalAdvance(u'x') * 13);
+    header->resizeSection(DownloadModel::BytesColumn, fontMetrics().horizontalAdvance(u'x') * 25);
+
+    // Details: nothing selected, a poem, or a failure.
+    m_placeholder = new QLabel(tr("Select a download to read its poem as it arrives."), this);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setTextFormat(Qt::PlainText);
+    m_placeholder->setEnabled(false);
+    m_poemPane = new PoemPane(this);
+    m_failurePane = new FailurePane(this);
+    m_details = new QStackedWidget(this);
+    m_details->setObjectName(u"details"_s);
+    m_details->insertWidget(PlaceholderPage, m_placeholder);
+    m_details->insertWidget(PoemPage, m_poemPane);
+    m_details->insertWidget(FailurePage, m_failurePane);
+
+    m_centreSplitter = new QSplitter(Qt::Vertical, this);
+    m_centreSplitter->setObjectName(u"centreSplitter"_s);
+    m_centreSplitter->addWidget(m_downloadView);
+    m_centreSplitter->addWidget(m_details);
+    m_centreSplitter->setStretchFactor(0, 2);
+    m_centreSplitter->setStretchFactor(1, 3);
+    m_centreSplitter->setChildrenCollapsible(false);
+
+    createActions();
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->addWidget(createServerPanel());
+    m_mainSplitter->addWidget(m_centreSplitter);
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->setChildrenCollapsible(false);
+    setCentralWidget(m_mainSplitter);
+    createMenus();
+
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(u"counts"_s);
+    m_counts->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_counts);
+
+    connect(m_downloadView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showCurrentDownload);
+    connect(m_downloadView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_downloadView, &QTreeView::customContextMenuRequested, this,
+            &MainWindow::showDownloadContextMenu);
+    connect(m_serverView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_serverView, &QTreeView::activated, this,
+            [this](const QModelIndex &index) { fetchServerRows({index.row()}); });
+    connect(m_serverView, &QTreeView::customContextMenuRequested, this,
+            &MainWindow::showServerContextMenu);
+
+    connect(m_downloads, &DownloadModel::bytesArrived, m_poemPane, &PoemPane::appendBytes);
+    connect(m_downloads, &DownloadModel::downloadFinished, this, &MainWindow::onDownloadFinished);
+    connect(m_downloads, &DownloadModel::downloadRestarted, this, [this](DownloadId id) {
+        if (id == m_shown)
+            showCurrentDownload();
+    });
+    connect(m_downloads, &DownloadModel::dataChanged, this, &MainWindow::onDownloadsChanged);
+    connect(m_downloads, &DownloadModel::rowsRemoved, this, [this] {
+        if (m_shown != 0 && m_downloads->rowOf(m_shown) < 0)
+            showCurrentDownload();
+    });
+    connect(m_downloads, &DownloadModel::serverResult, m_servers,
+            &ServerListModel::setLastResult);
+    connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateStatusCounts);
+    connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateActions);
+    connect(m_poemPane, &PoemPane::copyRequested, this, [this] {
+        if (const int row = currentDownloadRow(); row >= 0)
+            QApplication::clipboard()->setText(
+                    QString::fromUtf8(m_downloads->download(row).bytes));
+    });
+    connect(m_poemPane, &PoemPane::saveRequested, this, &MainWindow::savePoem);
+    connect(m_failurePane, &FailurePane::retryRequested, this, &MainWindow::retryDownload);
+
+    restoreSettings();
+    // Saved at once: a crash or a kill must not lose a server the user just added.
+    connect(m_servers, &ServerListModel::rowsInserted, this, &MainWindow::saveServers);
+    connect(m_servers, &ServerListModel::rowsRemoved, this, &MainWindow::saveServers);
+    connect(m_servers, &ServerListModel::dataChanged, this,
+            [this](const QModelIndex &topLeft) {
+                if (topLeft.column() <= ServerListModel::AddressColumn)
+                    saveServers();
+            });
+    updateStatusCounts();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::hasSavedSettings()
+{
+    return QSettings().contains(u"servers/size"_s);
+}
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QIcon &icon, const QString &text, const QString &name,
+                             auto slot) {
+        auto *action = new QAction(icon, text, this);
+        action->setObjectName(name);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+
+    m_addServerAction = make(themeIcon(u"list-add"_s, QStyle::SP_FileDialogNewFolder),
+                             tr("&Add Server…"), u"addServerAction"_s, &MainWindow::addServer);
+    m_addServerAction->setShortcut(QKeySequence::New);
+    m_addServerAction->setToolTip(tr("Add a poetry server to the list"));
+    m_editServerAction = make(themeIcon(u"document-edit"_s, QStyle::SP_FileDialogContentsView),
+                              tr("&Edit Server"), u"editServerAction"_s, &MainWindow::editServer);
+    m_removeServerAction = make(themeIcon(u"list-remove"_s, QStyle::SP_TrashIcon),
+                                tr("&Remove Server"), u"removeServerAction"_s,
+                                &MainWindow::removeServers);
+    m_removeServerAction->setShortcut(QKeySequence::Delete);
+    m_removeServerAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_importFileAction = make(themeIcon(u"document-open"_s, QStyle::SP_DialogOpenButton),
+                              tr("&Import Servers…"), u"importFileAction"_s,
+                              &MainWindow::importFile);
+    m_importFileAction->setShortcut(QKeySequence::Open);
+    m_importClipboardAction =
+            make(themeIcon(u"edit-paste"_s, QStyle::SP_FileDialogListView),
+                 tr("Import Servers from &Clipboard"), u"importClipboardAction"_s,
+                 &MainWindow::importClipboard);
+    m_importClipboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    m_demoAction = make(themeIcon(u"media-playback-start"_s, QStyle::SP_MediaPlay),
+                        tr("Start &Demo Servers"), u"demoAction"_s, &MainWindow::startDemo);
+
+    m_fetchAction = make(themeIcon(u"go-down"_s, QStyle::SP_ArrowDown), tr("&Fetch"),
+                         u"fetchAction"_s, &MainWindow::fetchSelected);
+    m_fetchAction->setShortcuts({QKeySequence(QKeySequence::Refresh),
+                                 QKeySequence(Qt::CTRL | Qt::Key_Return)});
+    m_fetchAction->setToolTip(tr("Fetch a poem from each selected server"));
+    m_fetchAllAction = make(themeIcon(u"emblem-downloads"_s, QStyle::SP_ArrowDown),
+                            tr("Fetch &All"), u"fetchAllAction"_s, &MainWindow::fetchAll);
+    m_fetchAllAction->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return)});
+    m_fetchAllAction->setToolTip(tr("Fetch a poem from every server in the list"));
+    m_cancelAction = make(themeIcon(u"process-stop"_s, QStyle::SP_BrowserStop), tr("&Cancel"),
+                          u"cancelAction"_s, &MainWindow::cancelSelected);
+    m_cancelAction->setShortcut(QKeySequence::Cancel);
+    m_cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_cancelAction->setToolTip(tr("Cancel the selected downloads"));
+    m_cancelAllAction = make(themeIcon(u"process-stop"_s, QStyle::SP_BrowserStop),
+                             tr("Cancel A&ll"), u"cancelAllAction"_s, &MainWindow::cancelAll);
+    m_cancelAllAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Escape));
+    m_retryAction = make(themeIcon(u"view-refresh"_s, QStyle::SP_BrowserReload), tr("&Retry"),
+                         u"retryAction"_s, &MainWindow::retrySelected);
+    m_retryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_retryAction->setToolTip(tr("Fetch the selected downloads again"));
+    m_copyAction = make(themeIcon(u"edit-copy"_s, QStyle::SP_FileDialogDetailedView),
+                        tr("&Copy Poem"), u"copyAction"_s, &MainWindow::copyPoems);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    // Only in the downloads table: in a text view, Copy copies the selected text.
+    m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_saveAction = make(themeIcon(u"document-save-as"_s, QStyle::SP_DialogSaveButton),
+                        tr("&Save Poem…"), u"saveAction"_s, &MainWindow::savePoem);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_removeDownloadsAction = make(themeIcon(u"edit-delete"_s, QStyle::SP_TrashIcon),
+                                   tr("Re&move"), u"removeDownloadsAction"_s,
+                                   &MainWindow::removeDownloads);
+    m_removeDownloadsAction->setShortcut(QKeySequence::Delete);
+    m_removeDownloadsAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_clearFinishedAction = make(themeIcon(u"edit-clear-all"_s, QStyle::SP_DialogResetButton),
+                                 tr("Clear &Finished"), u"clearFinishedAction"_s,
+                                 &MainWindow::clearFinished);
+    m_clearFinishedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    m_clearFinishedAction->setToolTip(tr("Remove the downloads that have ended"));
+
+    m_zoomInAction = make(QIcon::fromTheme(u"zoom-in"_s), tr("Zoom &In"), u"zoomInAction"_s,
+                          [this] { m_poemPane->zoomIn(); });
+    m_zoomInAction->setShortcut(QKeySequence::ZoomIn);
+    m_zoomOutAction = make(QIcon::fromTheme(u"zoom-out"_s), tr("Zoom &Out"), u"zoomOutAction"_s,
+                           [this] { m_poemPane->zoomOut(); });
+    m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+
+    m_settingsAction = make(themeIcon(u"preferences-system"_s, QStyle::SP_FileDialogInfoView),
+                            tr("&Settings…"), u"settingsAction"_s, &MainWindow::editSettings);
+    QList<QKeySequence> preferences = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (preferences.isEmpty())
+        preferences.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setShortcuts(preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_quitAction = make(themeIcon(u"application-exit"_s, QStyle::SP_DialogCloseButton),
+                        tr("&Quit"), u"quitAction"_s, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_aboutAction = make(themeIcon(u"help-about"_s, QStyle::SP_MessageBoxInformation),
+                         tr("&About Poetry Reader"), u"aboutAction"_s, &MainWindow::about);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+
+    // Shortcuts that mean different things in different places live on their widgets.
+    m_downloadView->addActions({m_cancelAction, m_copyAction, m_removeDownloadsAction});
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *serverMenu = menuBar()->addMenu(tr("&Servers"));
+    serverMenu->addAction(m_addServerAction);
+    serverMenu->addAction(m_editServerAction);
+    serverMenu->addAction(m_removeServerAction);
+    serverMenu->addSeparator();
+    serverMenu->addAction(m_importFileAction);
+    serverMenu->addAction(m_importClipboardAction);
+    serverMenu->addSeparator();
+    serverMenu->addAction(m_demoAction);
+    serverMenu->addSeparator();
+    serverMenu->addAction(m_quitAction);
+
+    QMenu *downloadMenu = menuBar()->addMenu(tr("&Downloads"));
+    downloadMenu->addAction(m_fetchAction);
+    downloadMenu->addAction(m_fetchAllAction);
+    downloadMenu->addSeparator();
+    downloadMenu->addAction(m_cancelAction);
+    downloadMenu->addAction(m_cancelAllAction);
+    downloadMenu->addAction(m_retryAction);
+    downloadMenu->addSeparator();
+    downloadMenu->addAction(m_copyAction);
+    downloadMenu->addAction(m_saveAction);
+    downloadMenu->addSeparator();
+    downloadMenu->addAction(m_removeDownloadsAction);
+    downloadMenu->addAction(m_clearFinishedAction);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_zoomInAction);
+    viewMenu->addAction(m_zoomOutAction);
+
+    QMenu *settingsMenu = menuBar()->addMenu(tr("S&ettings"));
+    settingsMenu->addAction(m_settingsAction);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_aboutAction);
+    QAction *aboutQt = helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+
+    QToolBar *toolBar = addToolBar(tr("Main Toolbar"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setMovable(false);
+    toolBar->addAction(m_addServerAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_fetchAction);
+    toolBar->addAction(m_fetchAllAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_cancelAction);
+    toolBar->addAction(m_retryAction);
+    toolBar->addAction(m_clearFinishedAction);
+    auto *spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    toolBar->addAction(m_settingsAction);
+}
+
+QWidget *MainWindow::createServerPanel()
+{
+    auto *panel = new QWidget(this);
+    auto *title = new QLabel(tr("Servers"), panel);
+    title->setTextFormat(Qt::PlainText);
+    QFont titleFont = title->font();
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    m_serverView = new QTreeView(panel);
+    m_serverView->setObjectName(u"serverView"_s);
+    m_serverView->setAccessibleName(tr("Servers"));
+    m_serverView->setModel(m_servers);
+    m_serverView->setRootIsDecorated(false);
+    m_serverView->setUniformRowHeights(true);
+    m_serverView->setAllColumnsShowFocus(true);
+    m_serverView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_serverView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_serverView->setEditTriggers(QAbstractItemView::EditKeyPressed
+                                  | QAbstractItemView::SelectedClicked);
+    m_serverView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_serverView->header()->setSectionResizeMode(ServerListModel::NameColumn,
+                                                 QHeaderView::Stretch);
+    m_serverView->header()->setStretchLastSection(false);
+    m_serverView->header()->resizeSection(ServerListModel::AddressColumn,
+                                          fontMetrics().horizontalAdvance(u'x') * 16);
+    m_serverView->header()->resizeSection(ServerListModel::ResultColumn,
+                                          fontMetrics().horizontalAdvance(u'x') * 18);
+    m_serverView->addAction(m_removeServerAction);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(2);
+    for (QAction *action : {m_addServerAction, m_removeServerAction, m_fetchAction}) {
+        auto *button = new QToolButton(panel);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setAutoRaise(true);
+        button->setAccessibleName(action->text().remove(u'&').remove(u'…'));
+        buttons->addWidget(button);
+    }
+    buttons->addStretch(1);
+
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
+    layout->addWidget(m_serverView, 1);
+    layout->addLayout(buttons);
+    return panel;
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    m_fetchSettings = FetchSettings::load(settings);
+    m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
+    m_servers->load(settings);
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
+        resize(1180, 760);
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
+    m_centreSplitter->restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
+    if (m_mainSplitter->sizes().value(0) == 0 || !settings.contains(u"window/mainSplitter"_s))
+        m_mainSplitter->setSizes({420, 860});
+    if (!settings.contains(u"window/centreSplitter"_s))
+        m_centreSplitter->setSizes({300, 400});
+}
+
+void MainWindow::saveServers() const
+{
+    QSettings settings;
+    m_servers->save(settings);
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
+    settings.setValue(u"window/centreSplitter"_s, m_centreSplitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    saveServers();
+    event->accept();
+}
+
+void MainWindow::startDemo()
+{
+    const QList<DemoServers::Entry> entries = m_demo->start();
+    if (entries.isEmpty()) {
+        QMessageBox::warning(this, tr("Demo"), tr("The demo servers could not be started."));
+        return;
+    }
+    QList<int> rows;
+    for (const DemoServers::Entry &entry : entries) {
+        const int row = m_servers->addServer(entry.name, entry.address.toString(), true);
+        if (row >= 0)
+            rows.append(row);
+    }
+    statusBar()->showMessage(tr("Started %n demo server(s) on this computer.", "", int(rows.size())),
+                             5000);
+    fetchServerRows(rows);
+}
+
+void MainWindow::addAndFetch(const QStringList &addresses)
+{
+    QList<int> rows;
+    for (const QString &text : addresses) {
+        const int row = m_servers->addServer({}, text);
+        if (row >= 0)
+            rows.append(row);
+    }
+    fetchServerRows(rows);
+}
+
+void MainWindow::importText(const QString &text)
+{
+    QStringList errors;
+    const int added = m_servers->importText(text, &errors);
+    statusBar()->showMessage(tr("Added %n server(s).", "", added), 5000);
+    if (!errors.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Import Servers"),
+                        tr("%n line(s) could not be read as an address.", "",
+                           int(errors.size())),
+                        QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setDetailedText(errors.join(u'\n'));
+        box.exec();
+    }
+}
+
+void MainWindow::fetchServerRows(const QList<int> &rows)
+{
+    int firstNewRow = -1;
+    for (int row : rows) {
+        const Server &server = m_servers->server(row);
+        const auto address = Address::parse(server.address);
+        if (!address)
+            continue;
+        const DownloadId id = m_downloads->fetch(server.name, *address, m_fetchSettings.options);
+        if (firstNewRow < 0)
+            firstNewRow = m_downloads->rowOf(id);
+    }
+    // Something to watch at once: the first new download, unless the reader chose one.
+    if (firstNewRow >= 0 && !m_downloadView->currentIndex().isValid())
+        showDownloadRow(firstNewRow);
+}
+
+void MainWindow::fetchSelected()
+{
+    fetchServerRows(selectedServerRows());
+}
+
+void MainWindow::fetchAll()
+{
+    QList<int> rows;
+    for (int row = 0; row < m_servers->rowCount(); ++row)
+        rows.append(row);
+    fetchServerRows(rows);
+}
+
+void MainWindow::cancelSelected()
+{
+    for (int row : selectedDownloadRows())
+        m_downloads->cancel(row);
+}
+
+void MainWindow::cancelAll()
+{
+    m_downloads->cancelAll();
+}
+
+void MainWindow::retrySelected()
+{
+    for (int row : selectedDownloadRows())
+        m_downloads->retry(row, m_fetchSettings.options);
+}
+
+void MainWindow::retryDownload(DownloadId id)
+{
+    m_downloads->retry(m_downloads->rowOf(id), m_fetchSettings.options);
+}
+
+void MainWindow::addServer()
+{
+    AddServerDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const int row = m_servers->addServer(dialog.name(), dialog.address().toString());
+    if (row >= 0)
+        m_serverView->setCurrentIndex(m_servers->index(row, ServerListModel::NameColumn));
+}
+
+void MainWindow::editServer()
+{
+    const QModelIndex current = m_serverView->currentIndex();
+    if (current.isValid())
+        m_serverView->edit(current.siblingAtColumn(ServerListModel::NameColumn));
+}
+
+void MainWindow::removeServers()
+{
+    QList<int> rows = selectedServerRows();
+    std::sort(rows.rbegin(), rows.rend());
+    for (int row : rows)
+        m_servers->removeRow(row);
+}
+
+void MainWindow::importFile()
+{
+    const QString fileName = QFileDialog::getOpenFileName(
+            this, tr("Import Servers"), QDir::homePath(),
+            tr("Text files (*.txt *.list);;All files (*)"));
+    if (fileName.isEmpty())
+        return;
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly) || file.size() > maxImportSize) {
+        QMessageBox::warning(this, tr("Import Servers"),
+                             file.size() > maxImportSize
+                                     ? tr("“%1” is too large to be a list of servers.")
+                                               .arg(QDir::toNativeSeparators(fileName))
+                                     : tr("“%1” could not be read: %2")
+                                               .arg(QDir::toNativeSeparators(fileName),
+                                                    file.errorString()));
+        return;
+    }
+    importText(QString::fromUtf8(file.readAll()));
+}
+
+void MainWindow::importClipboard()
+{
+    importText(QApplication::clipboard()->text());
+}
+
+void MainWindow::copyPoems()
+{
+    QStringList poems;
+    for (int row : selectedDownloadRows()) {
+        const Download &download = m_downloads->download(row);
+        if (!download.bytes.isEmpty())
+            poems.append(QString::fromUtf8(download.bytes));
+    }
+    if (!poems.isEmpty())
+        QApplication::clipboard()->setText(poems.join(u"\n\n"_s));
+}
+
+void MainWindow::savePoem()
+{
+    const int row = currentDownloadRow();
+    if (row < 0 || m_downloads->download(row).bytes.isEmpty())
+        return;
+    const Download &download = m_downloads->download(row);
+    QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (directory.isEmpty())
+        directory = QDir::homePath();
+    const QString fileName = QFileDialog::getSaveFileName(
+            this, tr("Save Poem"), QDir(directory).filePath(fileNameFor(download.serverName)),
+            tr("Text files (*.txt);;All files (*)"));
+    if (fileName.isEmpty())
+        return;
+    // The poem's bytes exactly as the server sent them; QSaveFile never leaves half a file.
+    QSaveFile file(fileName);
+    const QByteArray bytes = m_downloads->download(m_downloads->rowOf(download.id)).bytes;
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        QMessageBox::warning(this, tr("Save Poem"),
+                             tr("The poem could not be saved to “%1”: %2")
+                                     .arg(QDir::toNativeSeparators(fileName), file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Saved “%1”.").arg(QDir::toNativeSeparators(fileName)), 5000);
+}
+
+void MainWindow::removeDownloads()
+{
+    QList<int> rows = selectedDownloadRows();
+    std::sort(rows.rbegin(), rows.rend());
+    for (int row : rows)
+        m_downloads->removeRow(row);
+}
+
+void MainWindow::clearFinished()
+{
+    m_downloads->clearFinished();
+}
+
+void MainWindow::editSettings()
+{
+    SettingsDialog dialog(this);
+    dialog.setSettings(m_fetchSettings);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_fetchSettings = dialog.settings();
+    m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
+    QSettings settings;
+    m_fetchSettings.save(settings);
+}
+
+void MainWindow::about()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About Poetry Reader"));
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setTextFormat(Qt::PlainText);
+    box.setText(tr("Poetry Reader %1").arg(QApplication::applicationVersion()));
+    box.setInformativeText(tr("Fetches poems from poetry servers and shows every download: "
+                              "its progress, its poem as it arrives and, when it fails, why."));
+    box.exec();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if (mime->hasText() || mime->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    QString text;
+    if (mime->hasUrls()) {
+        for (const QUrl &url : mime->urls()) {
+            if (!url.isLocalFile())
+                continue;
+            QFile file(url.toLocalFile());
+            if (file.size() <= maxImportSize && file.open(QIODevice::ReadOnly))
+                text += QString::fromUtf8(file.readAll()) + u'\n';
+        }
+    } else {
+        text = mime->text();
+    }
+    event->acceptProposedAction();
+    if (!text.trimmed().isEmpty())
+        importText(text);
+}
+
+QList<int> MainWindow::selectedServerRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_serverView->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    if (rows.isEmpty() && m_serverView->currentIndex().isValid())
+        rows.append(m_serverView->currentIndex().row());
+    return rows;
+}
+
+QList<int> MainWindow::selectedDownloadRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_downloadView->selectionModel()->selectedRows())
+        rows.append(m_downloadProxy->mapToSource(index).row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+int MainWindow::currentDownloadRow() const
+{
+    const QModelIndex current = m_downloadProxy->mapToSource(m_downloadView->currentIndex());
+    return current.isValid() ? current.row() : -1;
+}
+
+void MainWindow::showDownloadRow(int row)
+{
+    const QModelIndex index = m_downloadProxy->mapFromSource(m_downloads->index(row, 0));
+    m_downloadView->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_downloadView->scrollTo(index);
+}
+
+void MainWindow::showCurrentDownload()
+{
+    const int row = currentDownloadRow();
+    if (row < 0) {
+        m_shown = 0;
+        m_poemPane->clear();
+        m_failurePane->clear();
+        m_details->setCurrentIndex(PlaceholderPage);
+        updateActions();
+        return;
+    }
+    const Download &download = m_downloads->download(row);
+    m_shown = download.id;
+    if (download.state == RequestState::Failed || download.state == RequestState::Cancelled) {
+        m_poemPane->clear();
+        m_failurePane->showDownload(download);
+        m_details->setCurrentIndex(FailurePage);
+    } else {
+        m_failurePane->clear();
+        m_poemPane->showDownload(download);
+        m_details->setCurrentIndex(PoemPage);
+    }
+    updateActions();
+}
+
+void MainWindow::onDownloadFinished(DownloadId id)
+{
+    if (id != m_shown)
+        return;
+    const Download &download = m_downloads->download(m_downloads->rowOf(id));
+    if (download.state == RequestState::Done)
+        m_poemPane->finishDownload(download);
+    else
+        showCurrentDownload();
+}
+
+void MainWindow::onDownloadsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    const int row = m_shown != 0 ? m_downloads->rowOf(m_shown) : -1;
+    if (row >= topLeft.row() && row <= bottomRight.row()
+        && m_details->currentIndex() == PoemPage)
+        m_poemPane->updateHeader(m_downloads->download(row));
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasServers = m_servers->rowCount() > 0;
+    const bool serverSelected = !selectedServerRows().isEmpty();
+    m_fetchAction->setEnabled(serverSelected);
+    m_fetchAllAction->setEnabled(hasServers);
+    m_removeServerAction->setEnabled(serverSelected);
+    m_editServerAction->setEnabled(m_serverView->currentIndex().isValid());
+
+    bool anyRunning = false;
+    bool anyEnded = false;
+    bool anyBytes = false;
+    for (int row : selectedDownloadRows()) {
+        const Download &download = m_downloads->download(row);
+        anyRunning = anyRunning || !isFinal(download.state);
+        anyEnded = anyEnded || isFinal(download.state);
+        anyBytes = anyBytes || !download.bytes.isEmpty();
+    }
+    m_cancelAction->setEnabled(anyRunning);
+    m_retryAction->setEnabled(anyEnded);
+    m_copyAction->setEnabled(anyBytes);
+    const int current = currentDownloadRow();
+    m_saveAction->setEnabled(current >= 0 && !m_downloads->download(current).bytes.isEmpty());
+    m_removeDownloadsAction->setEnabled(anyRunning || anyEnded);
+    m_cancelAllAction->setEnabled(m_downloads->activeCount() > 0);
+    m_clearFinishedAction->setEnabled(m_downloads->rowCount() > m_downloads->activeCount());
+}
+
+void MainWindow::updateStatusCounts()
+{
+    QString text = tr("%n active", "", m_downloads->activeCount()) + u"  ·  "
+            + tr("%n done", "", m_downloads->doneCount()) + u"  ·  "
+            + tr("%n failed", "", m_downloads->failedCount());
+    if (m_downloads->cancelledCount() > 0)
+        text += u"  ·  " + tr("%n cancelled", "", m_downloads->cancelledCount());
+    m_counts->setText(text);
+}
+
+void MainWindow::showDownloadContextMenu(const QPoint &position)
+{
+    updateActions();
+    QMenu menu(this);
+    menu.addAction(m_cancelAction);
+    menu.addAction(m_retryAction);
+    menu.addSeparator();
+    menu.addAction(m_copyAction);
+    menu.addAction(m_saveAction);
+    menu.addSeparator();
+    menu.addAction(m_removeDownloadsAction);
+    menu.addAction(m_clearFinishedAction);
+    menu.exec(m_downloadView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showServerContextMenu(const QPoint &position)
+{
+    updateActions();
+    QMenu menu(this);
+    menu.addAction(m_fetchAction);
+    menu.addSeparator();
+    menu.addAction(m_addServerAction);
+    menu.addAction(m_editServerAction);
+    menu.addAction(m_removeServerAction);
+    menu.exec(m_serverView->viewport()->mapToGlobal(position));
+}

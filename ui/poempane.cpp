@@ -1,0 +1,210 @@
+#include "poempane.h"
+
+#include "displayformat.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QStyle>
+#include <QTextCursor>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int flushIntervalMs = 33;
+constexpr int maxZoomSteps = 12;
+
+QToolButton *makeButton(const QIcon &icon, const QString &text, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setIcon(icon);
+    button->setText(text);
+    button->setToolTip(text);
+    button->setAccessibleName(text);
+    button->setAutoRaise(true);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    return button;
+}
+
+} // namespace
+
+PoemPane::PoemPane(QWidget *parent)
+    : QWidget(parent),
+      m_title(new QLabel(this)),
+      m_status(new QLabel(this)),
+      m_text(new QPlainTextEdit(this))
+{
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setObjectName(u"poemTitle"_s);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setObjectName(u"poemStatus"_s);
+
+    m_text->setObjectName(u"poemText"_s);
+    m_text->setReadOnly(true);
+    m_text->setUndoRedoEnabled(false);
+    m_text->setAccessibleName(tr("Poem"));
+    m_text->setPlaceholderText(tr("Waiting for the first line…"));
+    // A poem is read, not edited: a serif face with generous line spacing would be nicer, but the
+    // system's default font is the one the user chose.
+    m_text->document()->setDocumentMargin(12);
+
+    m_copyButton = makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy"), this);
+    m_saveButton = makeButton(QIcon::fromTheme(u"document-save"_s,
+                                               style()->standardIcon(QStyle::SP_DialogSaveButton)),
+                              tr("Save…"), this);
+    auto *zoomInButton = makeButton(QIcon::fromTheme(u"zoom-in"_s), tr("Larger"), this);
+    auto *zoomOutButton = makeButton(QIcon::fromTheme(u"zoom-out"_s), tr("Smaller"), this);
+    m_copyButton->setObjectName(u"copyPoemButton"_s);
+    m_saveButton->setObjectName(u"savePoemButton"_s);
+    connect(m_copyButton, &QToolButton::clicked, this, &PoemPane::copyRequested);
+    connect(m_saveButton, &QToolButton::clicked, this, &PoemPane::saveRequested);
+    connect(zoomInButton, &QToolButton::clicked, this, &PoemPane::zoomIn);
+    connect(zoomOutButton, &QToolButton::clicked, this, &PoemPane::zoomOut);
+
+    auto *header = new QHBoxLayout;
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(0);
+    titles->addWidget(m_title);
+    titles->addWidget(m_status);
+    header->addLayout(titles, 1);
+    header->addWidget(zoomOutButton);
+    header->addWidget(zoomInButton);
+    header->addWidget(m_copyButton);
+    header->addWidget(m_saveButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(header);
+    layout->addWidget(m_text, 1);
+
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(flushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &PoemPane::flush);
+}
+
+void PoemPane::showDownload(const Download &download)
+{
+    m_flushTimer.stop();
+    m_id = download.id;
+    m_decoder = PoemDecoder();
+    m_pending.clear();
+    m_finished = false;
+    m_text->clear();
+    m_text->verticalScrollBar()->setValue(0);
+    updateHeader(download);
+    m_pending = download.bytes;
+    m_fedBytes = download.bytes.size();
+    if (isFinal(download.state))
+        finishDownload(download);
+    else
+        flush();
+}
+
+void PoemPane::appendBytes(DownloadId id, const QByteArray &chunk)
+{
+    if (id != m_id || m_finished)
+        return;
+    m_pending.append(chunk);
+    m_fedBytes += chunk.size();
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void PoemPane::finishDownload(const Download &download)
+{
+    if (download.id != m_id)
+        return;
+    if (m_fedBytes != download.bytes.size()) {
+        // Something was missed (or the pane was shown mid-way): start from the final bytes.
+        m_decoder = PoemDecoder();
+        m_text->clear();
+        m_pending = download.bytes;
+        m_fedBytes = download.bytes.size();
+    }
+    m_finished = true;
+    updateHeader(download);
+    flush();
+}
+
+void PoemPane::clear()
+{
+    m_flushTimer.stop();
+    m_id = 0;
+    m_decoder = PoemDecoder();
+    m_pending.clear();
+    m_fedBytes = 0;
+    m_finished = false;
+    m_text->clear();
+    m_title->clear();
+    m_status->clear();
+}
+
+QString PoemPane::text()
+{
+    flush();
+    return m_text->toPlainText();
+}
+
+void PoemPane::flush()
+{
+    m_flushTimer.stop();
+    QString text = m_decoder.decode(m_pending);
+    m_pending.clear();
+    if (m_finished)
+        text += m_decoder.finish();
+    if (text.isEmpty())
+        return;
+    // Insert through a cursor of our own at the end: the reader's cursor, selection and scroll
+    // position stay where they are.
+    QScrollBar *bar = m_text->verticalScrollBar();
+    const int position = bar->value();
+    QTextCursor cursor(m_text->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(text);
+    bar->setValue(position);
+}
+
+void PoemPane::updateHeader(const Download &download)
+{
+    if (download.id != m_id)
+        return;
+    m_title->setText(download.serverName);
+    QString status = download.address + u" · " + DisplayFormat::stateName(download.state) + u" · "
+            + DisplayFormat::bytes(download.bytes.size());
+    if (download.invalidUtf8)
+        status += u" · " + tr("some bytes were not valid UTF-8 and show as �");
+    m_status->setText(status);
+    const bool hasText = !download.bytes.isEmpty();
+    m_copyButton->setEnabled(hasText);
+    m_saveButton->setEnabled(hasText);
+}
+
+void PoemPane::zoomIn()
+{
+    if (m_zoom < maxZoomSteps) {
+        ++m_zoom;
+        m_text->zoomIn();
+    }
+}
+
+void PoemPane::zoomOut()
+{
+    if (m_zoom > -maxZoomSteps / 2) {
+        --m_zoom;
+        m_text->zoomOut();
+    }
+}
+
+void PoemPane::resetZoom()
+{
+    m_text->zoomIn(-m_zoom);
+    m_zoom = 0;
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "download.h"
+#include "poemdecoder.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QToolButton;
+
+// The selected download's poem, growing live as its bytes arrive. Always plain text. New text
+// is appended (never the whole text set again) at most about 30 times a second, and the reader's
+// scroll position stays where the reader left it.
+class PoemPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PoemPane(QWidget *parent = nullptr);
+
+    // Shows a download from scratch: the bytes so far, and whether they are the whole poem.
+    void showDownload(const Download &download);
+    // More bytes of the shown download; ignored for any other.
+    void appendBytes(DownloadId id, const QByteArray &chunk);
+    // The shown download ended; `download` holds its final bytes.
+    void finishDownload(const Download &download);
+    void clear();
+    // The title and status line (state, size) of the shown download.
+    void updateHeader(const Download &download);
+
+    DownloadId downloadId() const { return m_id; }
+    QPlainTextEdit *textView() const { return m_text; }
+    // The text as shown (decoded so far, pending bytes included).
+    QString text();
+
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+
+Q_SIGNALS:
+    void copyRequested();
+    void saveRequested();
+
+private:
+    void flush();
+
+    DownloadId m_id = 0;
+    PoemDecoder m_decoder;
+    QByteArray m_pending;
+    qint64 m_fedBytes = 0; // bytes handed to the decoder or pending
+    bool m_finished = false;
+    int m_zoom = 0;
+    QTimer m_flushTimer;
+    QLabel *m_title;
+    QLabel *m_status;
+    QPlainTextEdit *m_text;
+    QToolButton *m_copyButton;
+    QToolButton *m_saveButton;
+};

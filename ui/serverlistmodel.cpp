@@ -1,0 +1,230 @@
+#include "serverlistmodel.h"
+
+#include "address.h"
+#include "displayformat.h"
+
+#include <QFont>
+#include <QRegularExpression>
+#include <QSettings>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+ServerListModel::ServerListModel(QObject *parent) : QAbstractTableModel(parent) { }
+
+int ServerListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_servers.size());
+}
+
+int ServerListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ServerListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Server &server = m_servers.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        switch (index.column()) {
+        case NameColumn:
+            return server.name;
+        case AddressColumn:
+            return server.address;
+        case ResultColumn:
+            return server.lastResult;
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == ResultColumn && server.lastState)
+            return DisplayFormat::stateIcon(*server.lastState);
+        break;
+    case Qt::ToolTipRole:
+        // Names and results may come from anywhere: tooltips are rich text, so escape them.
+        if (index.column() == NameColumn && server.demo)
+            return DisplayFormat::plainToolTip(
+                    tr("%1 — a demo server inside this program").arg(server.name));
+        return DisplayFormat::plainToolTip(data(index, Qt::DisplayRole).toString());
+    case Qt::FontRole:
+        if (server.demo && index.column() == NameColumn) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        break;
+    case AddressRole:
+        return server.address;
+    case DemoRole:
+        return server.demo;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant ServerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case AddressColumn:
+        return tr("Address");
+    case ResultColumn:
+        return tr("Last result");
+    }
+    return {};
+}
+
+Qt::ItemFlags ServerListModel::flags(const QModelIndex &index) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return Qt::NoItemFlags;
+    Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    const bool demo = m_servers.at(index.row()).demo;
+    if (index.column() == NameColumn || (index.column() == AddressColumn && !demo))
+        result |= Qt::ItemIsEditable;
+    return result;
+}
+
+bool ServerListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    Server &server = m_servers[index.row()];
+    const QString text = value.toString();
+    if (index.column() == NameColumn) {
+        const QString name = text.trimmed().isEmpty() ? server.address : text.trimmed();
+        if (name == server.name)
+            return true;
+        server.name = name;
+        Q_EMIT dataChanged(index, index);
+        return true;
+    }
+    const auto address = Address::parse(text);
+    if (!address)
+        return false;
+    const QString canonical = address->toString();
+    const int existing = rowOf(canonical);
+    if (existing >= 0 && existing != index.row())
+        return false; // one row per address
+    if (server.name == server.address)
+        server.name = canonical;
+    server.address = canonical;
+    server.lastState.reset();
+    server.lastResult.clear();
+    Q_EMIT dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
+    return true;
+}
+
+bool ServerListModel::removeRows(int row, int count, const QModelIndex &parent)
+{
+    if (parent.isValid() || row < 0 || count <= 0 || row + count > m_servers.size())
+        return false;
+    beginRemoveRows({}, row, row + count - 1);
+    m_servers.remove(row, count);
+    endRemoveRows();
+    return true;
+}
+
+int ServerListModel::rowOf(const QString &address) const
+{
+    const auto parsed = Address::parse(address);
+    const QString canonical = parsed ? parsed->toString() : address;
+    for (qsizetype row = 0; row < m_servers.size(); ++row) {
+        if (m_servers.at(row).address == canonical)
+            return int(row);
+    }
+    return -1;
+}
+
+int ServerListModel::addServer(const QString &name, const QString &address, bool demo,
+                               QString *errorMessage)
+{
+    const auto parsed = Address::parse(address, errorMessage);
+    if (!parsed)
+        return -1;
+    const QString canonical = parsed->toString();
+    if (const int existing = rowOf(canonical); existing >= 0)
+        return existing;
+    Server server;
+    server.address = canonical;
+    server.name = name.trimmed().isEmpty() ? canonical : name.trimmed();
+    server.demo = demo;
+    const int row = int(m_servers.size());
+    beginInsertRows({}, row, row);
+    m_servers.append(server);
+    endInsertRows();
+    return row;
+}
+
+int ServerListModel::importText(const QString &text, QStringList *errors)
+{
+    static const QRegularExpression space(u"\\s+"_s);
+    int added = 0;
+    for (const QString &line : text.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith(u'#'))
+            continue;
+        for (const QString &word : trimmed.split(space, Qt::SkipEmptyParts)) {
+            QString error;
+            const int before = rowCount();
+            if (addServer({}, word, false, &error) < 0) {
+                if (errors)
+                    errors->append(error);
+            } else if (rowCount() > before) {
+                ++added;
+            }
+        }
+    }
+    return added;
+}
+
+void ServerListModel::setLastResult(const QString &address, RequestState state,
+                                    const QString &text)
+{
+    const int row = rowOf(address);
+    if (row < 0)
+        return;
+    Server &server = m_servers[row];
+    server.lastState = state;
+    server.lastResult = text;
+    Q_EMIT dataChanged(index(row, ResultColumn), index(row, ResultColumn));
+}
+
+void ServerListModel::load(const QSettings &settings)
+{
+    // QSettings' array API is not const; read through a copy of the keys instead.
+    const int size = settings.value(u"servers/size"_s).toInt();
+    for (int i = 1; i <= size; ++i) {
+        const QString prefix = u"servers/%1/"_s.arg(i);
+        addServer(settings.value(prefix + u"name").toString(),
+                  settings.value(prefix + u"address").toString());
+    }
+}
+
+void ServerListModel::save(QSettings &settings) const
+{
+    settings.remove(u"servers"_s);
+    // An explicit size, so that an empty list is saved as such (size=0), not as "no list".
+    const auto saved = std::count_if(m_servers.cbegin(), m_servers.cend(),
+                                     [](const Server &server) { return !server.demo; });
+    settings.beginWriteArray(u"servers"_s, int(saved));
+    int index = 0;
+    for (const Server &server : m_servers) {
+        if (server.demo)
+            continue;
+        settings.setArrayIndex(index++);
+        settings.setValue(u"name"_s, server.name);
+        settings.setValue(u"address"_s, server.address);
+    }
+    settings.endArray();
+}

@@ -1,0 +1,97 @@
+#include "settingsdialog.h"
+
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace {
+
+constexpr qint64 mebibyte = 1024 * 1024;
+
+QDoubleSpinBox *secondsBox(QWidget *parent, const QString &objectName)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setObjectName(objectName);
+    box->setRange(0, 24 * 3600);
+    box->setDecimals(1);
+    box->setSingleStep(1);
+    box->setSuffix(SettingsDialog::tr(" s"));
+    box->setSpecialValueText(SettingsDialog::tr("No limit"));
+    return box;
+}
+
+milliseconds toMs(const QDoubleSpinBox *box)
+{
+    return milliseconds(qRound64(box->value() * 1000));
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent),
+      m_connectTimeout(secondsBox(this, u"connectTimeout"_s)),
+      m_idleTimeout(secondsBox(this, u"idleTimeout"_s)),
+      m_deadline(secondsBox(this, u"deadline"_s)),
+      m_maxSize(new QSpinBox(this)),
+      m_maxConnections(new QSpinBox(this))
+{
+    setWindowTitle(tr("Settings"));
+    m_maxSize->setObjectName(u"maxPoemSize"_s);
+    m_maxSize->setRange(0, 64 * 1024);
+    m_maxSize->setSuffix(tr(" MiB"));
+    m_maxSize->setSpecialValueText(tr("No limit"));
+    m_maxConnections->setObjectName(u"maxConnections"_s);
+    m_maxConnections->setRange(1, 100'000);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Connect timeout:"), m_connectTimeout);
+    form->addRow(tr("&Idle timeout:"), m_idleTimeout);
+    form->addRow(tr("&Deadline:"), m_deadline);
+    form->addRow(tr("Largest &poem:"), m_maxSize);
+    form->addRow(tr("&Connections at once:"), m_maxConnections);
+    auto *note = new QLabel(tr("The new limits apply to the downloads started from now on."), this);
+    note->setWordWrap(true);
+    note->setTextFormat(Qt::PlainText);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
+                                                 | QDialogButtonBox::RestoreDefaults,
+                                         this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+            [this] { setSettings(FetchSettings()); });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+    setSettings(FetchSettings());
+}
+
+void SettingsDialog::setSettings(const FetchSettings &settings)
+{
+    m_connectTimeout->setValue(duration<double>(settings.options.connectTimeout).count());
+    m_idleTimeout->setValue(duration<double>(settings.options.idleTimeout).count());
+    m_deadline->setValue(duration<double>(settings.options.deadline).count());
+    m_maxSize->setValue(int((settings.options.maxPoemSize + mebibyte - 1) / mebibyte));
+    m_maxConnections->setValue(settings.maxConnections);
+}
+
+FetchSettings SettingsDialog::settings() const
+{
+    FetchSettings result;
+    result.options.connectTimeout = toMs(m_connectTimeout);
+    result.options.idleTimeout = toMs(m_idleTimeout);
+    result.options.deadline = toMs(m_deadline);
+    result.options.maxPoemSize = m_maxSize->value() * mebibyte;
+    result.maxConnections = m_maxConnections->value();
+    return result;
+}
