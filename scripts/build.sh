@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Configures and builds Poetry Reader into build/ with Ninja, in RelWithDebInfo.
-# With CI=true compiler warnings are errors. Extra arguments go to the configure step, e.g.
-#   scripts/build.sh -DPOETRY_BUILD_TESTS=OFF
+# With CI=true compiler warnings are errors (-DPOETRY_WARNINGS_AS_ERRORS=ON).
+# Extra arguments go to the configure step, e.g. scripts/build.sh -DPOETRY_BUILD_TESTS=OFF
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,13 +15,12 @@ if [[ -f $build_dir/CMakeCache.txt ]] \
     rm -rf "$build_dir/CMakeFiles"
 fi
 
-warnings_as_errors=OFF
+options=(-G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+# In CI warnings are errors. Elsewhere the build tree keeps whatever it was configured with
+# (off in a fresh tree), so that switching between the two does not rebuild everything.
 if [[ ${CI:-} == true ]]; then
-    warnings_as_errors=ON
+    options+=(-DPOETRY_WARNINGS_AS_ERRORS=ON)
 fi
 
-cmake -S . -B "$build_dir" -G Ninja \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DPOETRY_WARNINGS_AS_ERRORS="$warnings_as_errors" \
-    "$@"
+cmake -S . -B "$build_dir" "${options[@]}" "$@"
 cmake --build "$build_dir"
