@@ -13,9 +13,9 @@ packages=(
     # Build
     build-essential cmake ninja-build
     # Qt 6: Core, Network, Widgets, Test (qt6-base-dev), Linguist tools and Qt's own
-    # translations, SVG icons; OpenGL headers that Qt's CMake files look for
+    # translations, SVG icons; the OpenGL and xkbcommon headers that Qt's CMake files look for
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qt6-svg-dev libgl-dev
+    qt6-svg-dev libgl-dev libxkbcommon-dev
     # GUI tests and screenshots without a display
     xvfb xauth imagemagick
     # Demos and checks: nc, validating the desktop entry and the AppStream metainfo
