@@ -56,12 +56,14 @@ struct Run
 // Runs `program` to the end while this thread's event loop keeps running, so that in-process
 // servers go on serving it. Never waits longer than `timeoutMs`.
 Run runProgram(const QString &program, const QStringList &arguments,
-               int timeoutMs = processTimeoutMs)
+               int timeoutMs = processTimeoutMs, const QString &standardOutputFile = {})
 {
     Run run;
     QProcess process;
     process.setProgram(program);
     process.setArguments(arguments);
+    if (!standardOutputFile.isEmpty())
+        process.setStandardOutputFile(standardOutputFile);
     QElapsedTimer timer;
     timer.start();
     process.start();
@@ -227,6 +229,7 @@ private Q_SLOTS:
     void escapeShowsControlCharacters();
     void ipv6Address();
     void maxConnectionsLimitsOpenConnections();
+    void writeErrorExitsOne();
     void usageErrors_data();
     void usageErrors();
     void helpAndVersion();
@@ -430,6 +433,22 @@ void TestCli::maxConnectionsLimitsOpenConnections()
     QCOMPARE(server->acceptedConnections(), qint64(6));
     QVERIFY2(server->peakConnections() <= 2, QByteArray::number(server->peakConnections()).constData());
     QCOMPARE(server->peakConnections(), 2);
+}
+
+void TestCli::writeErrorExitsOne()
+{
+    // A poem that cannot be written is not a success: /dev/full fails every write.
+    if (!QFile::exists(u"/dev/full"_s))
+        QSKIP("No /dev/full on this system");
+    auto server = startServer(poemOptions(TestPoems::utf8Poem(1000)));
+    QVERIFY(server);
+    for (const QStringList &arguments : {QStringList{addressOf(*server)},
+                                         QStringList{u"--stream"_s, addressOf(*server)}}) {
+        const Run run = runProgram(getPoetryPath, arguments, processTimeoutMs, u"/dev/full"_s);
+        QVERIFY2(run.exitedWith(1), run.describe().constData());
+        QVERIFY2(run.err.contains("get-poetry: cannot write the poems: "), run.err.constData());
+        QVERIFY(server->acceptedConnections() > 0);
+    }
 }
 
 void TestCli::usageErrors_data()
