@@ -126,7 +126,7 @@ struct ChildResult
     double seconds = 0;
     double maxRssMiB = 0;
     double cpuSeconds = 0; // user + system
-    std::string out; // when captured through a pipe
+    std::string out;       // when captured through a pipe
 };
 
 enum class Output { DevNull, Pipe, File };
@@ -184,7 +184,9 @@ ChildResult runChild(const std::vector<std::string> &argv, Output output,
     }
     result.seconds = seconds(Clock::now() - start);
     result.maxRssMiB = double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
-    auto toSeconds = [](const timeval &time) { return double(time.tv_sec) + double(time.tv_usec) / 1e6; };
+    auto toSeconds = [](const timeval &time) {
+        return double(time.tv_sec) + double(time.tv_usec) / 1e6;
+    };
     result.cpuSeconds = toSeconds(usage.ru_utime) + toSeconds(usage.ru_stime);
     result.ran = true;
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -253,8 +255,8 @@ public:
                 m_addresses.push_back(line.substr(on + 4, line.size() - on - 5));
                 continue;
             }
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - Clock::now());
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline
+                                                                                    - Clock::now());
             pollfd poller{m_stdout, POLLIN, 0};
             if (left.count() <= 0 || ::poll(&poller, 1, int(left.count())) <= 0) {
                 *error = "poetry-server printed no \"Serving\" line in time";
@@ -506,7 +508,8 @@ int main(int argc, char *argv[])
             const std::string outputPath = temp.file("big-output.txt");
             const ChildResult checked = runChild(getArgs, Output::File, outputPath);
             if (!checked.ran || checked.exitCode != 0)
-                fail("get-poetry (output check run) exited with " + std::to_string(checked.exitCode));
+                fail("get-poetry (output check run) exited with "
+                     + std::to_string(checked.exitCode));
             else if (!verifyBigPoemOutput(outputPath, options.sizeMiB, &error))
                 fail("get-poetry: " + error);
             ::unlink(outputPath.c_str());
@@ -520,7 +523,8 @@ int main(int argc, char *argv[])
                 const ChildResult plain = runChild(plainArgs, Output::Pipe);
                 if (!plain.ran || plain.exitCode != 0
                     || plain.out != std::to_string(bigSize) + "\n") {
-                    fail("plain_read got \"" + plain.out + "\", expected " + std::to_string(bigSize));
+                    fail("plain_read got \"" + plain.out + "\", expected "
+                         + std::to_string(bigSize));
                     break;
                 }
                 plainRates.push_back(double(bigSize) / mib / plain.seconds);
@@ -594,7 +598,8 @@ int main(int argc, char *argv[])
     // ---- the table --------------------------------------------------------------------------
     const double ratio = plainMedian > 0 ? getPoetryMedian / plainMedian : 0;
     const double manyMedian = median(manyTimes);
-    const double manyRssMax = manyRss.empty() ? 0 : *std::max_element(manyRss.begin(), manyRss.end());
+    const double manyRssMax
+            = manyRss.empty() ? 0 : *std::max_element(manyRss.begin(), manyRss.end());
     auto range = [](const std::vector<double> &values) {
         if (values.empty())
             return std::string("-");
@@ -625,7 +630,8 @@ int main(int argc, char *argv[])
     std::printf("    wall time %.3f s median (runs:", manyMedian);
     for (double time : manyTimes)
         std::printf(" %.3f", time);
-    std::printf("),\n    CPU %.0f ms median, peak RSS %.1f MiB\n\n", median(manyCpu) * 1000, manyRssMax);
+    std::printf("),\n    CPU %.0f ms median, peak RSS %.1f MiB\n\n", median(manyCpu) * 1000,
+                manyRssMax);
 
     std::printf("%-46s %14s %18s %6s\n", "target", "measured", "target", "result");
     std::printf("%-46s %13.2fx %17s %6s\n", "(a) get-poetry / plain_read throughput", ratio,
@@ -633,7 +639,8 @@ int main(int argc, char *argv[])
     char rssTargetText[32];
     std::snprintf(rssTargetText, sizeof rssTargetText, "<= %.1f MiB", rssTarget);
     std::printf("%-46s %10.1f MiB %18s %6s\n", "(a) get-poetry peak RSS (1.2 x poem + 40 MiB)",
-                getPoetryRss, rssTargetText, verdict(getPoetryRss > 0 && getPoetryRss <= rssTarget));
+                getPoetryRss, rssTargetText,
+                verdict(getPoetryRss > 0 && getPoetryRss <= rssTarget));
     char manyLabel[64];
     std::snprintf(manyLabel, sizeof manyLabel, "(b) %d fetches, wall time", options.fetches);
     std::printf("%-46s %12.3f s %18s %6s\n", manyLabel, manyMedian, "< 2 s",

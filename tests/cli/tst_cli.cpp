@@ -113,8 +113,8 @@ std::unique_ptr<PoetryServer> startServer(const PoetryServer::Options &options,
     return server;
 }
 
-PoetryServer::Options poemOptions(const QByteArray &poem,
-                                  std::chrono::milliseconds delay = 0ms, qint64 bytesPerChunk = 0)
+PoetryServer::Options poemOptions(const QByteArray &poem, std::chrono::milliseconds delay = 0ms,
+                                  qint64 bytesPerChunk = 0)
 {
     PoetryServer::Options options;
     options.poem = poem;
@@ -291,11 +291,14 @@ void TestCli::printsPoemsInTheOrderGiven()
     QVERIFY(run.out == expected);
 
     // --verbose reports in completion order: the slow first poem really did finish last.
-    const qsizetype first = run.err.indexOf(QByteArray("Task 1: got " + QByteArray::number(slow.size())));
-    const qsizetype second = run.err.indexOf(QByteArray("Task 2: got " + QByteArray::number(binary.size())));
+    const qsizetype first
+            = run.err.indexOf(QByteArray("Task 1: got " + QByteArray::number(slow.size())));
+    const qsizetype second
+            = run.err.indexOf(QByteArray("Task 2: got " + QByteArray::number(binary.size())));
     QVERIFY2(first >= 0 && second >= 0, run.err.constData());
     QVERIFY2(second < first, run.err.constData());
-    QVERIFY2(run.err.contains(QByteArray("Task 3: got 0 bytes of poetry from " + addressOf(*emptyServer).toUtf8())),
+    QVERIFY2(run.err.contains(QByteArray("Task 3: got 0 bytes of poetry from "
+                                         + addressOf(*emptyServer).toUtf8())),
              run.err.constData());
     QVERIFY(!run.err.contains("Poem failed"));
 }
@@ -327,13 +330,13 @@ void TestCli::failureExitsOneAndStillPrintsTheGoodPoems()
     auto lastServer = startServer(poemOptions(last));
     QVERIFY(firstServer && refusing && lastServer);
 
-    const Run run = getPoetry({addressOf(*firstServer), addressOf(*refusing), addressOf(*lastServer)});
+    const Run run
+            = getPoetry({addressOf(*firstServer), addressOf(*refusing), addressOf(*lastServer)});
     QVERIFY2(run.exitedWith(1), run.describe().constData());
     QCOMPARE(run.out, first + '\n' + last + '\n');
 
-    const QByteArray expectedTraceback =
-            "Poem failed: Traceback (most recent call last):\n"
-            "  request #2 made at ";
+    const QByteArray expectedTraceback = "Poem failed: Traceback (most recent call last):\n"
+                                         "  request #2 made at ";
     QVERIFY2(run.err.startsWith(expectedTraceback), run.err.constData());
     QVERIFY2(run.err.contains(QByteArray("connecting to " + addressOf(*refusing).toUtf8())),
              run.err.constData());
@@ -431,7 +434,8 @@ void TestCli::maxConnectionsLimitsOpenConnections()
         expected += poem + '\n';
     QCOMPARE(run.out, expected);
     QCOMPARE(server->acceptedConnections(), qint64(6));
-    QVERIFY2(server->peakConnections() <= 2, QByteArray::number(server->peakConnections()).constData());
+    QVERIFY2(server->peakConnections() <= 2,
+             QByteArray::number(server->peakConnections()).constData());
     QCOMPARE(server->peakConnections(), 2);
 }
 
@@ -442,8 +446,8 @@ void TestCli::writeErrorExitsOne()
         QSKIP("No /dev/full on this system");
     auto server = startServer(poemOptions(TestPoems::utf8Poem(1000)));
     QVERIFY(server);
-    for (const QStringList &arguments : {QStringList{addressOf(*server)},
-                                         QStringList{u"--stream"_s, addressOf(*server)}}) {
+    for (const QStringList &arguments :
+         {QStringList{addressOf(*server)}, QStringList{u"--stream"_s, addressOf(*server)}}) {
         const Run run = runProgram(getPoetryPath, arguments, processTimeoutMs, u"/dev/full"_s);
         QVERIFY2(run.exitedWith(1), run.describe().constData());
         QVERIFY2(run.err.contains("get-poetry: cannot write the poems: "), run.err.constData());
@@ -460,25 +464,24 @@ void TestCli::usageErrors_data()
     QTest::newRow("only options") << QStringList{u"--stream"_s} << QByteArray("No address given.");
     QTest::newRow("port 0") << QStringList{u"GOOD"_s, u"localhost:0"_s}
                             << QByteArray("between 1 and 65535");
-    QTest::newRow("no port") << QStringList{u"GOOD"_s, u"abc"_s}
-                             << QByteArray("“abc” has no port");
+    QTest::newRow("no port") << QStringList{u"GOOD"_s, u"abc"_s} << QByteArray("“abc” has no port");
     QTest::newRow("not a number") << QStringList{u"localhost:abc"_s, u"GOOD"_s}
                                   << QByteArray("“abc” is not a number");
     QTest::newRow("port too big") << QStringList{u"GOOD"_s, u"70000"_s}
                                   << QByteArray("between 1 and 65535");
     QTest::newRow("empty address") << QStringList{u"GOOD"_s, u""_s} << QByteArray("empty");
-    QTest::newRow("unknown option") << QStringList{u"--bogus"_s, u"GOOD"_s}
-                                    << QByteArray("Unknown option 'bogus'");
-    QTest::newRow("deadline not a number") << QStringList{u"--deadline"_s, u"soon"_s, u"GOOD"_s}
-                                           << QByteArray("--deadline");
-    QTest::newRow("deadline negative") << QStringList{u"--deadline=-1"_s, u"GOOD"_s}
-                                       << QByteArray("--deadline");
-    QTest::newRow("deadline missing value") << QStringList{u"GOOD"_s, u"--deadline"_s}
-                                            << QByteArray("deadline");
+    QTest::newRow("unknown option")
+            << QStringList{u"--bogus"_s, u"GOOD"_s} << QByteArray("Unknown option 'bogus'");
+    QTest::newRow("deadline not a number")
+            << QStringList{u"--deadline"_s, u"soon"_s, u"GOOD"_s} << QByteArray("--deadline");
+    QTest::newRow("deadline negative")
+            << QStringList{u"--deadline=-1"_s, u"GOOD"_s} << QByteArray("--deadline");
+    QTest::newRow("deadline missing value")
+            << QStringList{u"GOOD"_s, u"--deadline"_s} << QByteArray("deadline");
     QTest::newRow("idle timeout") << QStringList{u"--idle-timeout"_s, u"x"_s, u"GOOD"_s}
                                   << QByteArray("--idle-timeout");
-    QTest::newRow("max-size negative") << QStringList{u"--max-size"_s, u"-5"_s, u"GOOD"_s}
-                                       << QByteArray("--max-size");
+    QTest::newRow("max-size negative")
+            << QStringList{u"--max-size"_s, u"-5"_s, u"GOOD"_s} << QByteArray("--max-size");
     QTest::newRow("max-connections 0") << QStringList{u"--max-connections"_s, u"0"_s, u"GOOD"_s}
                                        << QByteArray("--max-connections");
     QTest::newRow("escape and raw") << QStringList{u"--escape"_s, u"--raw"_s, u"GOOD"_s}
@@ -545,8 +548,8 @@ void TestCli::deadline()
     // One byte every 50 ms: still sending long after the deadline, never idle.
     auto slow = startServer(poemOptions(TestPoems::utf8Poem(2000), 50ms, 1));
     QVERIFY(slow);
-    const Run run = getPoetry({u"--deadline"_s, u"0.4"_s, u"--idle-timeout"_s, u"5"_s,
-                               addressOf(*slow)});
+    const Run run
+            = getPoetry({u"--deadline"_s, u"0.4"_s, u"--idle-timeout"_s, u"5"_s, addressOf(*slow)});
     QVERIFY2(run.exitedWith(1), run.describe().constData());
     QCOMPARE(run.out, QByteArray());
     QVERIFY2(run.err.contains("\nTimeoutError: The poem was not complete by the deadline of 0.4 s"),
@@ -674,14 +677,14 @@ void TestCli::serverUsageErrors_data()
     QTest::newRow("unknown fault") << QStringList{u"--fault"_s, u"bogus"_s, u"FILE"_s}
                                    << QByteArray("Unknown fault “bogus”; known faults: none, ");
     QTest::newRow("no file") << QStringList{} << QByteArray("No poem file given.");
-    QTest::newRow("no file with options") << QStringList{u"--delay"_s, u"1"_s}
-                                          << QByteArray("No poem file given.");
-    QTest::newRow("unknown option") << QStringList{u"--bogus"_s, u"FILE"_s}
-                                    << QByteArray("Unknown option 'bogus'");
+    QTest::newRow("no file with options")
+            << QStringList{u"--delay"_s, u"1"_s} << QByteArray("No poem file given.");
+    QTest::newRow("unknown option")
+            << QStringList{u"--bogus"_s, u"FILE"_s} << QByteArray("Unknown option 'bogus'");
     QTest::newRow("bad delay") << QStringList{u"--delay"_s, u"slow"_s, u"FILE"_s}
                                << QByteArray("--delay");
-    QTest::newRow("negative delay") << QStringList{u"--delay=-0.5"_s, u"FILE"_s}
-                                    << QByteArray("--delay");
+    QTest::newRow("negative delay")
+            << QStringList{u"--delay=-0.5"_s, u"FILE"_s} << QByteArray("--delay");
     QTest::newRow("num-bytes 0") << QStringList{u"--num-bytes"_s, u"0"_s, u"FILE"_s}
                                  << QByteArray("--num-bytes");
     QTest::newRow("bad port") << QStringList{u"--port"_s, u"x"_s, u"FILE"_s}
@@ -726,8 +729,8 @@ void TestCli::serverPortInUse()
     auto occupant = startServer(poemOptions("occupant"));
     QVERIFY(occupant);
     const QString path = writeFile(u"busy.txt"_s, "a poem");
-    const Run run = runProgram(poetryServerPath,
-                               {u"--port"_s, QString::number(occupant->serverPort()), path}, 10'000);
+    const Run run = runProgram(
+            poetryServerPath, {u"--port"_s, QString::number(occupant->serverPort()), path}, 10'000);
     QVERIFY2(run.exitedWith(1), run.describe().constData());
     QVERIFY2(run.err.contains(QByteArray("Cannot listen on 127.0.0.1:"
                                          + QByteArray::number(occupant->serverPort()))),
