@@ -4,6 +4,8 @@
 
 #include <QMetaMethod>
 
+#include <cerrno>
+
 using namespace std::chrono;
 
 namespace {
@@ -125,7 +127,7 @@ void PoetryFetcher::pump()
         for (RequestId id : ids)
             deliverFailure(id);
     }
-    while (m_activeCount < m_maxConcurrent && !m_queue.empty()) {
+    while (m_activeCount < std::min(m_maxConcurrent, m_descriptorLimit) && !m_queue.empty()) {
         const RequestId id = m_queue.front();
         m_queue.pop_front();
         const auto it = m_requests.find(id);
@@ -177,22 +179,26 @@ void PoetryFetcher::onProtocolBytes(RequestId id, qint64 count)
 
 void PoetryFetcher::onProtocolFinished(RequestId id)
 {
-    auto node = m_requests.extract(id);
-    if (node.empty())
+    const auto it = m_requests.find(id);
+    if (it == m_requests.end())
         return;
-    Request &request = node.mapped();
-    PoetryProtocol *protocol = request.protocol;
-    request.protocol = nullptr;
+    PoetryProtocol *protocol = it->second.protocol;
+    it->second.protocol = nullptr;
     --m_activeCount;
     schedulePump();
     protocol->deleteLater();
+    if (protocol->failure() && requeueForDescriptors(id, it->second, *protocol->failure()))
+        return;
+    if (m_descriptorLimit < std::numeric_limits<int>::max())
+        ++m_descriptorLimit; // a descriptor came free
 
+    auto node = m_requests.extract(it);
+    Request &request = node.mapped();
     if (const auto &failure = protocol->failure()) {
-        Request &failed = request;
-        failed.state = RequestState::Failed;
+        request.state = RequestState::Failed;
         Failure complete = *failure;
         complete.setPartialPoem(Poem(protocol->takeBytes(), *request.address, request.trace));
-        complete = completeFailure(failed, complete);
+        complete = completeFailure(request, complete);
         Q_EMIT stateChanged(id, RequestState::Failed);
         Q_EMIT poemFailed(id, complete);
         return;
@@ -201,6 +207,23 @@ void PoetryFetcher::onProtocolFinished(RequestId id)
     const Poem poem(protocol->takeBytes(), *request.address, request.trace);
     Q_EMIT stateChanged(id, RequestState::Done);
     Q_EMIT poemReceived(id, poem);
+}
+
+bool PoetryFetcher::requeueForDescriptors(RequestId id, Request &request, const Failure &failure)
+{
+    // Out of file descriptors is the process's limit, not the server's fault: while other
+    // connections are open they will free some, so wait for them instead of failing. With
+    // none open, waiting cannot help and the request fails.
+    const int error = failure.systemErrorCode();
+    if (failure.kind() != Failure::Kind::NetworkError || (error != EMFILE && error != ENFILE)
+        || m_activeCount == 0)
+        return false;
+    m_descriptorLimit = std::max(1, m_activeCount);
+    request.state = RequestState::Queued;
+    request.trace.addStep(tr("out of file descriptors; queued again"));
+    m_queue.push_front(id);
+    Q_EMIT stateChanged(id, RequestState::Queued);
+    return true;
 }
 
 void PoetryFetcher::checkTimeouts()

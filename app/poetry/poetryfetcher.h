@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <limits>
 #include <optional>
 #include <source_location>
 #include <unordered_map>
@@ -80,6 +81,7 @@ private:
     void onProtocolStateChanged(RequestId id, RequestState state, const QString &step);
     void onProtocolBytes(RequestId id, qint64 count);
     void onProtocolFinished(RequestId id);
+    bool requeueForDescriptors(RequestId id, Request &request, const Failure &failure);
     void checkTimeouts();
     // Decides the request's failure now and delivers it from the event loop.
     void failLater(RequestId id, Request &request, Failure failure, RequestState finalState,
@@ -93,6 +95,8 @@ private:
     std::vector<RequestId> m_failuresToDeliver;
     RequestId m_lastId = 0;
     int m_maxConcurrent = 100;
+    // Lowered when the process runs out of file descriptors, raised again as requests end.
+    int m_descriptorLimit = std::numeric_limits<int>::max();
     int m_activeCount = 0;
     QTimer m_pumpTimer;
     QTimer m_watchdog;

@@ -222,6 +222,14 @@ void PoetryProtocol::setState(RequestState state, const QString &step)
 
 void PoetryProtocol::onConnected(int descriptor)
 {
+    // Without the probe a reset would pass for the end of the poem: no probe, no connection.
+    if (!m_closeProbe.attach(descriptor)) {
+        const int error = errno;
+        ::close(descriptor);
+        m_addresses.clear();
+        connectFailed(error);
+        return;
+    }
     m_socket = new QTcpSocket(this);
     m_socket->setProxy(QNetworkProxy::NoProxy);
     connect(m_socket, &QIODevice::readyRead, this, &PoetryProtocol::readAvailable);
@@ -236,7 +244,6 @@ void PoetryProtocol::onConnected(int descriptor)
         fail(failure, tr("network error"));
         return;
     }
-    m_closeProbe.attach(descriptor);
     m_lastActivity = Clock::now();
     const QString peer = Address(m_socket->peerAddress().toString(), m_socket->peerPort())
                                  .toString();

@@ -204,39 +204,48 @@ QByteArrayView PoetryServer::contentAt(qint64 offset, qint64 maxSize) const
 
 void PoetryServer::sendMore(QTcpSocket *socket)
 {
-    const auto it = m_connections.find(socket);
-    if (it == m_connections.end() || it->second.finishedSending)
-        return;
-    Connection &connection = it->second;
-    while (connection.sent < contentSize() && socket->bytesToWrite() < writeWindow) {
+    // A write can fail at once and forget() the connection: look it up again every time.
+    for (;;) {
+        const auto it = m_connections.find(socket);
+        if (it == m_connections.end() || it->second.finishedSending)
+            return;
+        Connection &connection = it->second;
+        if (connection.sent >= contentSize()) {
+            finishSending(socket);
+            return;
+        }
         const QByteArrayView slice = contentAt(connection.sent, writeSlice);
-        if (slice.isEmpty())
-            break;
-        socket->write(slice.data(), slice.size());
+        if (slice.isEmpty() || socket->bytesToWrite() >= writeWindow)
+            return;
         connection.sent += slice.size();
+        socket->write(slice.data(), slice.size());
     }
-    if (connection.sent >= contentSize())
-        finishSending(socket);
 }
 
 void PoetryServer::sendSlowChunks()
 {
     const qint64 chunk = m_options.bytesPerChunk > 0 ? m_options.bytesPerChunk : contentSize();
-    std::vector<QTcpSocket *> done;
-    for (auto &[socket, connection] : m_connections) {
-        if (connection.finishedSending)
+    // Writing may forget() connections, so walk a snapshot.
+    std::vector<QTcpSocket *> sockets;
+    sockets.reserve(m_connections.size());
+    for (const auto &[socket, connection] : m_connections) {
+        if (!connection.finishedSending)
+            sockets.push_back(socket);
+    }
+    for (QTcpSocket *socket : sockets) {
+        const auto it = m_connections.find(socket);
+        if (it == m_connections.end())
             continue;
-        const QByteArrayView slice = contentAt(connection.sent, chunk);
+        const QByteArrayView slice = contentAt(it->second.sent, chunk);
+        it->second.sent += slice.size();
+        const bool done = it->second.sent >= contentSize();
         if (!slice.isEmpty()) {
             socket->write(slice.data(), slice.size());
             socket->flush();
-            connection.sent += slice.size();
         }
-        if (connection.sent >= contentSize())
-            done.push_back(socket);
+        if (done)
+            finishSending(socket);
     }
-    for (QTcpSocket *socket : done)
-        finishSending(socket);
 }
 
 void PoetryServer::finishSending(QTcpSocket *socket)

@@ -8,14 +8,15 @@
 #include <unistd.h>
 #endif
 
-void TcpCloseProbe::attach(qintptr connectedDescriptor)
+bool TcpCloseProbe::attach(qintptr connectedDescriptor)
 {
     release();
 #ifdef Q_OS_LINUX
-    if (connectedDescriptor >= 0)
-        m_descriptor = ::fcntl(int(connectedDescriptor), F_DUPFD_CLOEXEC, 0);
+    m_descriptor = ::fcntl(int(connectedDescriptor), F_DUPFD_CLOEXEC, 0);
+    return m_descriptor >= 0;
 #else
     Q_UNUSED(connectedDescriptor);
+    return true;
 #endif
 }
 

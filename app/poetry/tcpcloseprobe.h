@@ -19,8 +19,9 @@ public:
     TcpCloseProbe(const TcpCloseProbe &) = delete;
     TcpCloseProbe &operator=(const TcpCloseProbe &) = delete;
 
-    // Call once the socket is connected; releases any earlier descriptor.
-    void attach(qintptr connectedDescriptor);
+    // Call once the socket is connected; releases any earlier descriptor. False (errno set)
+    // if the duplicate could not be made, e.g. when the process is out of descriptors.
+    bool attach(qintptr connectedDescriptor);
     // Call after the socket reported the remote close.
     CloseKind closeKind() const;
     // Releases the duplicate; the connection is fully closed once QTcpSocket has closed too.

@@ -5,8 +5,13 @@
 #include "poetryserver.h"
 #include "testpoems.h"
 
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/resource.h>
 
 #include <cerrno>
 #include <memory>
@@ -70,6 +75,7 @@ private Q_SLOTS:
     void exactlyOneOutcomeUnderMixedFaults();
     void tracebackNamesTheCaller();
     void destroyingTheFetcherIsSilent();
+    void runningOutOfDescriptorsQueuesInsteadOfFailing();
 };
 
 void TestFetcher::receivesThePoem_data()
@@ -489,6 +495,51 @@ void TestFetcher::destroyingTheFetcherIsSilent()
     fetcher.reset();
     QTRY_COMPARE(server->openConnections(), 0);
     QCOMPARE(outcomes, 0);
+}
+
+void TestFetcher::runningOutOfDescriptorsQueuesInsteadOfFailing()
+{
+    // The server runs in its own process so that only the client is short of descriptors.
+    const QByteArray poem = TestPoems::utf8Poem(3000);
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    QFile file(directory.filePath(u"poem.txt"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(poem) == poem.size());
+    file.close();
+    QProcess server;
+    server.start(QStringLiteral(POETRY_SERVER_PATH), {u"--delay"_s, u"0.01"_s, u"--num-bytes"_s,
+                                                      u"500"_s, file.fileName()});
+    QVERIFY(server.waitForReadyRead(10000));
+    const QString line = QString::fromUtf8(server.readLine()).trimmed();
+    const QString address = line.section(u' ', -1).chopped(1); // "Serving poem.txt on ADDR."
+    QVERIFY2(Address::parse(address), qPrintable(line));
+
+    rlimit original{};
+    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &original), 0);
+    rlimit lowered = original;
+    lowered.rlim_cur = 128;
+    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+    const auto restore = qScopeGuard([&] { ::setrlimit(RLIMIT_NOFILE, &original); });
+
+    PoetryFetcher fetcher;
+    fetcher.setMaxConcurrentConnections(1000); // far more than the descriptors allow
+    FetchRecorder recorder(&fetcher, false);
+    std::vector<RequestId> ids;
+    for (int i = 0; i < 600; ++i)
+        ids.push_back(fetcher.fetch(address, quickOptions()));
+    QVERIFY(recorder.waitForOutcomes(600, 60000));
+    int received = 0;
+    for (RequestId id : ids) {
+        const auto &record = recorder.record(id);
+        if (record.poem && record.poem->bytes() == poem)
+            ++received;
+        else if (record.failure)
+            qWarning("%s", qPrintable(record.failure->traceback()));
+    }
+    QCOMPARE(received, 600);
+    QVERIFY(recorder.violations().isEmpty());
+    server.kill();
+    server.waitForFinished();
 }
 
 QTEST_GUILESS_MAIN(TestFetcher)
