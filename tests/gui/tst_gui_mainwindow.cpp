@@ -1,0 +1,424 @@
+// The window, clicked through as a user would (QTest::mouseClick/keyClick on the real widgets),
+// against real poetry servers on 127.0.0.1.
+
+#include "addserverdialog.h"
+#include "downloadmodel.h"
+#include "failurepane.h"
+#include "guitestsupport.h"
+#include "mainwindow.h"
+#include "poempane.h"
+#include "poetryserver.h"
+#include "serverlistmodel.h"
+#include "testpoems.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTest>
+#include <QToolBar>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace {
+
+constexpr int timeoutMs = 20'000;
+
+std::unique_ptr<PoetryServer> startServer(const PoetryServer::Options &options, quint16 port = 0)
+{
+    auto server = std::make_unique<PoetryServer>(options);
+    if (!server->listen(QHostAddress::LocalHost, port))
+        return nullptr;
+    return server;
+}
+
+PoetryServer::Options poemOptions(const QByteArray &poem, qint64 chunk = 0,
+                                  milliseconds delay = 0ms)
+{
+    PoetryServer::Options options;
+    options.poem = poem;
+    options.bytesPerChunk = chunk;
+    options.delay = delay;
+    return options;
+}
+
+PoetryServer::Options faultOptions(PoetryServer::Fault fault)
+{
+    PoetryServer::Options options;
+    options.poem = "unused";
+    options.fault = fault;
+    return options;
+}
+
+QWidget *toolButton(MainWindow &window, const char *actionName)
+{
+    auto *toolBar = window.findChild<QToolBar *>(u"mainToolBar"_s);
+    auto *action = window.findChild<QAction *>(QString::fromLatin1(actionName));
+    return toolBar && action ? toolBar->widgetForAction(action) : nullptr;
+}
+
+RequestState shownState(MainWindow &window, int viewRow)
+{
+    return window.downloadProxy()
+            ->index(viewRow, DownloadModel::StateColumn)
+            .data(DownloadModel::StateRole)
+            .value<RequestState>();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void fetchShowsExactPoem();
+    void poemPaneKeepsReadersScrollPosition();
+    void refusedShowsFailureDetails();
+    void cancelStopsDownload();
+    void escapeCancelsSelectedDownload();
+    void retryFetchesAgain();
+    void serverListSurvivesRestart();
+    void addServerRejectsBadAddress();
+    void deleteKeyRemovesServer();
+    void clearFinishedRemovesEndedRows();
+    void statusBarCounts();
+    void commandLineAddressesAreFetched();
+    void viewsAndButtonsHaveAccessibleNames();
+
+private:
+    // Adds the server to the list, clicks its row, then clicks Fetch.
+    bool fetchByClicking(MainWindow &window, const Address &address, const QString &name);
+    std::unique_ptr<MainWindow> showWindow();
+
+    std::unique_ptr<QTemporaryDir> m_settingsDir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    m_settingsDir = GuiTest::isolateSettings();
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::showWindow()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
+}
+
+bool TestMainWindow::fetchByClicking(MainWindow &window, const Address &address,
+                                     const QString &name)
+{
+    const int row = window.serverModel()->addServer(name, address.toString());
+    if (row < 0)
+        return false;
+    GuiTest::clickRow(window.serverView(),
+                      window.serverModel()->index(row, ServerListModel::NameColumn));
+    QWidget *fetch = toolButton(window, "fetchAction");
+    if (!fetch || !fetch->isEnabled())
+        return false;
+    QTest::mouseClick(fetch, Qt::LeftButton);
+    return true;
+}
+
+void TestMainWindow::fetchShowsExactPoem()
+{
+    const QByteArray poem = TestPoems::utf8Poem(6000);
+    auto server = startServer(poemOptions(poem, 300, 10ms));
+    QVERIFY(server);
+    auto window = showWindow();
+    QVERIFY(window);
+
+    QVERIFY(fetchByClicking(*window, server->address(), u"Slow and steady"_s));
+    QCOMPARE(window->downloadProxy()->rowCount(), 1); // the row appears at once
+    QCOMPARE(window->downloadProxy()->index(0, DownloadModel::ServerColumn).data().toString(),
+             u"Slow and steady"_s);
+
+    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
+    QCOMPARE(window->detailsStack()->currentWidget(), window->poemPane());
+    // While it streams, what the pane shows is always the start of the poem.
+    const QString expected = QString::fromUtf8(poem);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->poemPane()->textView()->toPlainText().isEmpty(), timeoutMs);
+    QVERIFY(expected.startsWith(window->poemPane()->textView()->toPlainText()));
+
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Done, timeoutMs);
+    QCOMPARE(window->downloadProxy()->index(0, DownloadModel::StateColumn).data().toString(),
+             u"Done"_s);
+    QTRY_COMPARE(window->poemPane()->textView()->toPlainText(), expected);
+    QVERIFY(window->poemPane()->textView()->isReadOnly());
+    // The server list remembers the result.
+    QTRY_VERIFY(window->serverModel()
+                        ->index(0, ServerListModel::ResultColumn)
+                        .data()
+                        .toString()
+                        .startsWith(u"Done"_s));
+}
+
+void TestMainWindow::poemPaneKeepsReadersScrollPosition()
+{
+    // Long and slow: the pane scrolls long before the poem is complete.
+    const QByteArray poem = TestPoems::utf8Poem(60'000);
+    auto server = startServer(poemOptions(poem, 600, 20ms));
+    QVERIFY(server);
+    auto window = showWindow();
+    QVERIFY(window);
+    QVERIFY(fetchByClicking(*window, server->address(), u"Long"_s));
+    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
+
+    QScrollBar *bar = window->poemPane()->textView()->verticalScrollBar();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 20, timeoutMs);
+    bar->setValue(5); // the reader scrolled a little way down
+    const int maximum = bar->maximum();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > maximum + 10, timeoutMs);
+    QCOMPARE(bar->value(), 5);
+    QVERIFY(shownState(*window, 0) != RequestState::Done);
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Done, 60'000);
+    QCOMPARE(bar->value(), 5);
+    QTRY_COMPARE(window->poemPane()->textView()->toPlainText(), QString::fromUtf8(poem));
+}
+
+void TestMainWindow::refusedShowsFailureDetails()
+{
+    auto server = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    QVERIFY(server);
+    auto window = showWindow();
+    QVERIFY(window);
+    QVERIFY(fetchByClicking(*window, server->address(), u"Closed door"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Failed, timeoutMs);
+
+    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
+    FailurePane *pane = window->failurePane();
+    QCOMPARE(window->detailsStack()->currentWidget(), pane);
+    QCOMPARE(pane->kindLabel()->text(), u"ConnectionRefusedError"_s);
+    QCOMPARE(pane->kindLabel()->textFormat(), Qt::PlainText);
+    const QString traceback = pane->tracebackView()->toPlainText();
+    QVERIFY2(traceback.startsWith(u"Traceback (most recent call last):"_s), qPrintable(traceback));
+    // Where the request was made: the window's own code, then every step, then the error.
+    QVERIFY2(traceback.contains(u"ui/mainwindow.cpp"_s), qPrintable(traceback));
+    QVERIFY2(traceback.contains(u"MainWindow::"_s), qPrintable(traceback));
+    QVERIFY2(traceback.contains(u"\nConnectionRefusedError: "_s), qPrintable(traceback));
+    // Monospace (measured: some monospace fonts do not say they are fixed-pitch).
+    const QFontMetrics metrics(pane->tracebackView()->font());
+    QCOMPARE(metrics.horizontalAdvance(u"iiii"_s), metrics.horizontalAdvance(u"MMMM"_s));
+    QVERIFY(pane->detailsText().contains(server->address().toString()));
+    QVERIFY(pane->detailsText().contains(traceback));
+    QVERIFY(!pane->partialPoemView()->isVisibleTo(pane)); // nothing arrived
+    QTRY_COMPARE(window->serverModel()->index(0, ServerListModel::ResultColumn).data().toString(),
+                 u"ConnectionRefusedError"_s);
+}
+
+void TestMainWindow::cancelStopsDownload()
+{
+    auto server = startServer(faultOptions(PoetryServer::Fault::Stall));
+    QVERIFY(server);
+    auto window = showWindow();
+    QVERIFY(window);
+    QVERIFY(fetchByClicking(*window, server->address(), u"Stalls"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Receiving, timeoutMs);
+
+    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
+    QWidget *cancel = toolButton(*window, "cancelAction");
+    QVERIFY(cancel);
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Cancelled, timeoutMs);
+    QTRY_COMPARE(window->detailsStack()->currentWidget(), window->failurePane());
+    QCOMPARE(window->failurePane()->kindLabel()->text(), u"CancelledError"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(server->openConnections(), 0, timeoutMs); // really closed
+    QVERIFY(!cancel->isEnabled());
+}
+
+void TestMainWindow::escapeCancelsSelectedDownload()
+{
+    auto server = startServer(faultOptions(PoetryServer::Fault::Stall));
+    QVERIFY(server);
+    auto window = showWindow();
+    QVERIFY(window);
+    QVERIFY(fetchByClicking(*window, server->address(), u"Stalls"_s));
+    QVERIFY(fetchByClicking(*window, server->address(), u"Stalls"_s)); // a second download
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 1), RequestState::Receiving, timeoutMs);
+
+    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(1, 0));
+    QTest::keyClick(window->downloadView(), Qt::Key_Escape);
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 1), RequestState::Cancelled, timeoutMs);
+    QCOMPARE(shownState(*window, 0), RequestState::Receiving); // only the selected one
+}
+
+void TestMainWindow::retryFetchesAgain()
+{
+    auto refusing = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    QVERIFY(refusing);
+    const quint16 port = refusing->serverPort();
+    auto window = showWindow();
+    QVERIFY(window);
+    QVERIFY(fetchByClicking(*window, refusing->address(), u"Comes up later"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Failed, timeoutMs);
+    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
+    QCOMPARE(window->detailsStack()->currentWidget(), window->failurePane());
+
+    // The server comes up on the same port; Retry in the details pane fetches in the same row.
+    refusing.reset();
+    const QByteArray poem = "Second time lucky:\nthe port that said no\nnow says a poem.\n";
+    auto serving = startServer(poemOptions(poem), port);
+    QVERIFY(serving);
+    QPushButton *retry = window->failurePane()->retryButton();
+    QVERIFY(retry->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE(window->downloadProxy()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Done, timeoutMs);
+    QTRY_COMPARE(window->detailsStack()->currentWidget(), window->poemPane());
+    QTRY_COMPARE(window->poemPane()->textView()->toPlainText(), QString::fromUtf8(poem));
+}
+
+void TestMainWindow::serverListSurvivesRestart()
+{
+    {
+        auto window = showWindow();
+        QVERIFY(window);
+        QCOMPARE(window->serverModel()->rowCount(), 0);
+        GuiTest::whenDialogOpens([](QDialog *dialog) {
+            auto *add = qobject_cast<AddServerDialog *>(dialog);
+            QVERIFY(add);
+            QTest::keyClicks(add->addressEdit(), u"localhost:4567"_s);
+            auto *name = add->findChild<QLineEdit *>(u"nameEdit"_s);
+            QTest::keyClicks(name, u"Kept across restarts"_s);
+            QTest::mouseClick(add->okButton(), Qt::LeftButton);
+        });
+        QWidget *addButton = toolButton(*window, "addServerAction");
+        QVERIFY(addButton);
+        QTest::mouseClick(addButton, Qt::LeftButton);
+        QTRY_COMPARE(window->serverModel()->rowCount(), 1);
+        // A demo server is listed too, but it lives only as long as this run.
+        window->startDemo();
+        QVERIFY(window->serverModel()->rowCount() > 1);
+    }
+    auto window = showWindow();
+    QVERIFY(window);
+    QCOMPARE(window->serverModel()->rowCount(), 1);
+    QCOMPARE(window->serverModel()->server(0).name, u"Kept across restarts"_s);
+    QCOMPARE(window->serverModel()->server(0).address, u"localhost:4567"_s);
+    QVERIFY(MainWindow::hasSavedSettings());
+}
+
+void TestMainWindow::addServerRejectsBadAddress()
+{
+    auto window = showWindow();
+    QVERIFY(window);
+    QString message;
+    bool okEnabled = true;
+    GuiTest::whenDialogOpens([&](QDialog *dialog) {
+        auto *add = qobject_cast<AddServerDialog *>(dialog);
+        QVERIFY(add);
+        QTest::keyClicks(add->addressEdit(), u"localhost:abc"_s);
+        message = add->messageLabel()->text();
+        okEnabled = add->okButton()->isEnabled();
+        QTest::keyClick(add->addressEdit(), Qt::Key_Return); // must not accept
+        QVERIFY(add->isVisible());
+        dialog->reject();
+    });
+    QTest::keyClick(window.get(), Qt::Key_N, Qt::ControlModifier); // Add Server…
+    QVERIFY2(message.contains(u"“abc” is not a number"_s), qPrintable(message));
+    QVERIFY(!okEnabled);
+    QCOMPARE(window->serverModel()->rowCount(), 0);
+}
+
+void TestMainWindow::deleteKeyRemovesServer()
+{
+    auto window = showWindow();
+    QVERIFY(window);
+    window->serverModel()->addServer(u"first"_s, u"10001"_s);
+    window->serverModel()->addServer(u"second"_s, u"10002"_s);
+    GuiTest::clickRow(window->serverView(), window->serverModel()->index(0, 0));
+    QTest::keyClick(window->serverView(), Qt::Key_Delete);
+    QCOMPARE(window->serverModel()->rowCount(), 1);
+    QCOMPARE(window->serverModel()->server(0).name, u"second"_s);
+    QCOMPARE(QSettings().value(u"servers/size"_s).toInt(), 1); // saved at once
+}
+
+void TestMainWindow::clearFinishedRemovesEndedRows()
+{
+    auto good = startServer(poemOptions("short\n"));
+    auto stalled = startServer(faultOptions(PoetryServer::Fault::Stall));
+    QVERIFY(good && stalled);
+    auto window = showWindow();
+    QVERIFY(window);
+    QVERIFY(fetchByClicking(*window, good->address(), u"good"_s));
+    QVERIFY(fetchByClicking(*window, stalled->address(), u"stalled"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->doneCount(), 1, timeoutMs);
+    QWidget *clear = toolButton(*window, "clearFinishedAction");
+    QVERIFY(clear);
+    QTRY_VERIFY(clear->isEnabled());
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QCOMPARE(window->downloadProxy()->rowCount(), 1);
+    QCOMPARE(window->downloadProxy()->index(0, 0).data().toString(), u"stalled"_s);
+}
+
+void TestMainWindow::statusBarCounts()
+{
+    auto good = startServer(poemOptions("short\n"));
+    auto refused = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    auto stalled = startServer(faultOptions(PoetryServer::Fault::Stall));
+    QVERIFY(good && refused && stalled);
+    auto window = showWindow();
+    QVERIFY(window);
+    window->addAndFetch({good->address().toString(), refused->address().toString(),
+                         stalled->address().toString()});
+    auto *counts = window->statusBar()->findChild<QLabel *>(u"counts"_s);
+    QVERIFY(counts);
+    QTRY_COMPARE_WITH_TIMEOUT(counts->text(), u"1 active  ·  1 done  ·  1 failed"_s, timeoutMs);
+}
+
+void TestMainWindow::commandLineAddressesAreFetched()
+{
+    const QByteArray poem = "From the command line.\n";
+    auto server = startServer(poemOptions(poem));
+    QVERIFY(server);
+    auto window = showWindow();
+    QVERIFY(window);
+    window->addAndFetch({QString::number(server->serverPort())}); // "10001" means 127.0.0.1
+    QCOMPARE(window->serverModel()->rowCount(), 1);
+    QCOMPARE(window->downloadProxy()->rowCount(), 1);
+    // The first download is shown at once when nothing else was.
+    QTRY_COMPARE_WITH_TIMEOUT(window->poemPane()->textView()->toPlainText(),
+                              QString::fromUtf8(poem), timeoutMs);
+}
+
+void TestMainWindow::viewsAndButtonsHaveAccessibleNames()
+{
+    auto window = showWindow();
+    QVERIFY(window);
+    QVERIFY(!window->serverView()->accessibleName().isEmpty());
+    QVERIFY(!window->downloadView()->accessibleName().isEmpty());
+    QVERIFY(!window->poemPane()->textView()->accessibleName().isEmpty());
+    QVERIFY(!window->failurePane()->tracebackView()->accessibleName().isEmpty());
+    // Buttons are named by their text (or an accessible name where they have none).
+    const auto buttons = window->findChildren<QAbstractButton *>();
+    QVERIFY(buttons.size() > 5);
+    for (const QAbstractButton *button : buttons) {
+        if (button->inherits("QToolBarExtension") || !button->isVisibleTo(window.get()))
+            continue;
+        QVERIFY2(!button->text().isEmpty() || !button->accessibleName().isEmpty()
+                         || !button->toolTip().isEmpty(),
+                 qPrintable(button->objectName()));
+    }
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_gui_mainwindow.moc"
