@@ -83,7 +83,9 @@ start_server() {
 
 echo "Starting poetry servers on free loopback ports:"
 start_server poem "full speed" -- \
-    english-slow-server.txt english-harbour-almanac.txt
+    english-slow-server.txt
+start_server poem "100 bytes every 0.05 s" --delay 0.05 --num-bytes 100 -- \
+    english-harbour-almanac.txt
 start_server poem "40 bytes every 0.05 s" --delay 0.05 --num-bytes 40 -- \
     korean-first-snow.txt french-the-tide.txt
 start_server poem "20 bytes every 0.1 s" --delay 0.1 --num-bytes 20 -- \
@@ -150,5 +152,5 @@ if ((${#problems[@]} > 0)); then
     printf '  - %s\n' "${problems[@]}" >&2
     exit 1
 fi
-echo "Demo OK: ${#expected_poems[@]} poems received byte for byte from servers at three speeds;"
+echo "Demo OK: ${#expected_poems[@]} poems received byte for byte from servers at four speeds;"
 echo "the port with nothing listening failed with ConnectionRefusedError, as expected."
