@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QStyle>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace DisplayFormat {
@@ -53,7 +55,9 @@ QString stateName(RequestState state)
     return {};
 }
 
-QIcon stateIcon(RequestState state)
+namespace {
+
+QIcon loadStateIcon(RequestState state)
 {
     // Theme icons where the desktop has them, the style's own otherwise: native everywhere.
     QStyle *style = QApplication::style();
@@ -78,6 +82,22 @@ QIcon stateIcon(RequestState state)
                                 style->standardIcon(QStyle::SP_DialogCancelButton));
     }
     return {};
+}
+
+} // namespace
+
+QIcon stateIcon(RequestState state)
+{
+    // Looked up once: a theme lookup and an image decode per painted cell would cost more than
+    // everything else the downloads table does.
+    static const std::array<QIcon, 7> icons = [] {
+        std::array<QIcon, 7> loaded;
+        for (size_t i = 0; i < loaded.size(); ++i)
+            loaded[i] = loadStateIcon(RequestState(i));
+        return loaded;
+    }();
+    const auto index = size_t(state);
+    return index < icons.size() ? icons[index] : QIcon();
 }
 
 QString plainToolTip(const QString &text)

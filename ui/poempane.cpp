@@ -96,6 +96,8 @@ void PoemPane::showDownload(const Download &download)
     m_id = download.id;
     m_decoder = PoemDecoder();
     m_pending.clear();
+    m_shownBytes = 0;
+    m_truncated = false;
     m_finished = false;
     m_text->clear();
     m_text->verticalScrollBar()->setValue(0);
@@ -125,6 +127,8 @@ void PoemPane::finishDownload(const Download &download)
     if (m_fedBytes != download.bytes.size()) {
         // Something was missed (or the pane was shown mid-way): start from the final bytes.
         m_decoder = PoemDecoder();
+        m_shownBytes = 0;
+        m_truncated = false;
         m_text->clear();
         m_pending = download.bytes;
         m_fedBytes = download.bytes.size();
@@ -141,6 +145,8 @@ void PoemPane::clear()
     m_decoder = PoemDecoder();
     m_pending.clear();
     m_fedBytes = 0;
+    m_shownBytes = 0;
+    m_truncated = false;
     m_finished = false;
     m_text->clear();
     m_title->clear();
@@ -156,10 +162,28 @@ QString PoemPane::text()
 void PoemPane::flush()
 {
     m_flushTimer.stop();
-    QString text = m_decoder.decode(m_pending);
+    if (m_truncated) {
+        m_pending.clear();
+        return;
+    }
+    QString text;
+    if (m_shownBytes + m_pending.size() > displayLimit) {
+        // Cut at the start of a character, so that the last one shown is whole.
+        qsizetype end = qsizetype(displayLimit - m_shownBytes);
+        while (end > 0 && (uchar(m_pending.at(end)) & 0xC0) == 0x80)
+            --end;
+        text = m_decoder.decode(QByteArrayView(m_pending).first(end));
+        m_truncated = true;
+        m_status->setText(m_status->text() + u" · "
+                          + tr("showing the first %1; save the poem to read it all")
+                                    .arg(DisplayFormat::bytes(displayLimit)));
+    } else {
+        text = m_decoder.decode(m_pending);
+        m_shownBytes += m_pending.size();
+        if (m_finished)
+            text += m_decoder.finish();
+    }
     m_pending.clear();
-    if (m_finished)
-        text += m_decoder.finish();
     if (text.isEmpty())
         return;
     // Insert through a cursor of our own at the end: the reader's cursor, selection and scroll
@@ -181,6 +205,10 @@ void PoemPane::updateHeader(const Download &download)
             + DisplayFormat::bytes(download.bytes.size());
     if (download.invalidUtf8)
         status += u" · " + tr("some bytes were not valid UTF-8 and show as �");
+    if (m_truncated)
+        status += u" · "
+                + tr("showing the first %1; save the poem to read it all")
+                          .arg(DisplayFormat::bytes(displayLimit));
     m_status->setText(status);
     const bool hasText = !download.bytes.isEmpty();
     m_copyButton->setEnabled(hasText);

@@ -18,6 +18,10 @@ class PoemPane : public QWidget
     Q_OBJECT
 
 public:
+    // Text views slow down badly with tens of megabytes: beyond this, the pane shows the start
+    // and says so (saving and copying still give the whole poem).
+    static constexpr qint64 displayLimit = 8 * 1024 * 1024;
+
     explicit PoemPane(QWidget *parent = nullptr);
 
     // Shows a download from scratch: the bytes so far, and whether they are the whole poem.
@@ -49,7 +53,9 @@ private:
     DownloadId m_id = 0;
     PoemDecoder m_decoder;
     QByteArray m_pending;
-    qint64 m_fedBytes = 0; // bytes handed to the decoder or pending
+    qint64 m_fedBytes = 0;   // bytes handed to the decoder or pending
+    qint64 m_shownBytes = 0; // bytes handed to the decoder
+    bool m_truncated = false; // displayLimit reached
     bool m_finished = false;
     int m_zoom = 0;
     QTimer m_flushTimer;

@@ -1,0 +1,195 @@
+// bench_window: 1,000 concurrent slow downloads into the real window (offscreen unless a
+// platform is given), and how long the window's event loop is blocked meanwhile.
+//
+// A 1 ms precise timer runs on the window's thread; its lateness (the time between two
+// timeouts, less 1 ms) is the stall. The servers run on a thread of their own, so that what is
+// measured is the window: the fetcher, the models, the views and the poem pane. Prints p50, p99
+// and max of the stall, and the CPU the process used. A benchmark, not a test: it prints numbers.
+//
+// Usage: bench_window [DOWNLOADS] [SECONDS]   (defaults: 1000 downloads, 10 s)
+
+#include "downloadmodel.h"
+#include "guitestsupport.h"
+#include "mainwindow.h"
+#include "poetryserver.h"
+#include "testpoems.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QThread>
+#include <QTreeView>
+#include <QWaitCondition>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace {
+
+constexpr int serverCount = 10;
+
+// Slow servers on their own thread and event loop.
+class ServerThread : public QThread
+{
+public:
+    explicit ServerThread(const PoetryServer::Options &options) : m_options(options) { }
+
+    QList<Address> waitForAddresses()
+    {
+        QMutexLocker locker(&m_mutex);
+        while (!m_ready)
+            m_readyCondition.wait(&m_mutex);
+        return m_addresses;
+    }
+
+protected:
+    void run() override
+    {
+        std::vector<std::unique_ptr<PoetryServer>> servers;
+        QList<Address> addresses;
+        for (int i = 0; i < serverCount; ++i) {
+            auto server = std::make_unique<PoetryServer>(m_options);
+            if (server->listen(QHostAddress::LocalHost))
+                addresses.append(server->address());
+            servers.push_back(std::move(server));
+        }
+        {
+            QMutexLocker locker(&m_mutex);
+            m_addresses = addresses;
+            m_ready = true;
+        }
+        m_readyCondition.wakeAll();
+        exec();
+    }
+
+private:
+    PoetryServer::Options m_options;
+    QMutex m_mutex;
+    QWaitCondition m_readyCondition;
+    QList<Address> m_addresses;
+    bool m_ready = false;
+};
+
+double cpuSeconds()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+double percentile(const std::vector<double> &sorted, double p)
+{
+    if (sorted.empty())
+        return 0;
+    const auto index = size_t(std::clamp(p * double(sorted.size() - 1), 0.0,
+                                         double(sorted.size() - 1)));
+    return sorted[index];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const QStringList arguments = QApplication::arguments();
+    const int downloads = arguments.size() > 1 ? arguments.at(1).toInt() : 1000;
+    const int seconds = arguments.size() > 2 ? arguments.at(2).toInt() : 10;
+    if (downloads <= 0 || seconds <= 0) {
+        std::fprintf(stderr, "usage: bench_window [DOWNLOADS] [SECONDS]\n");
+        return 2;
+    }
+
+    const auto settingsDir = GuiTest::isolateSettings();
+    {
+        QSettings settings;
+        settings.setValue(u"fetch/maxConnections"_s, downloads); // all at once
+    }
+
+    // 10 bytes every 50 ms, and enough of them to last the whole measurement.
+    PoetryServer::Options options;
+    options.poem = TestPoems::utf8Poem(qsizetype(seconds) * 20 * 10 + 2000);
+    options.bytesPerChunk = 10;
+    options.delay = 50ms;
+    ServerThread serverThread(options);
+    serverThread.start();
+    const QList<Address> addresses = serverThread.waitForAddresses();
+    if (addresses.size() != serverCount) {
+        std::fprintf(stderr, "bench_window: could not start the servers\n");
+        return 1;
+    }
+
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QStringList list;
+    for (const Address &address : addresses)
+        list.append(address.toString());
+    for (int i = 0; i < downloads; ++i)
+        window.addAndFetch({list.at(i % serverCount)});
+    // The reader watches one poem stream in, as a user would.
+    window.showDownloadRow(downloads / 2);
+
+    std::vector<double> stalls;
+    stalls.reserve(size_t(seconds) * 1000);
+    QElapsedTimer sinceLast;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(1);
+    bool measuring = false;
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        if (measuring)
+            stalls.push_back(std::max(0.0, double(sinceLast.nsecsElapsed()) / 1e6 - 1.0));
+        sinceLast.start();
+    });
+
+    // Let every connection come up before measuring the steady state.
+    double cpuAtStart = 0;
+    double cpuUsed = 0;
+    QElapsedTimer measured;
+    probe.start();
+    sinceLast.start();
+    QTimer::singleShot(1000, [&] {
+        std::printf("after 1 s: %d receiving or queued, %d done, %d failed\n",
+                    window.downloadModel()->activeCount(), window.downloadModel()->doneCount(),
+                    window.downloadModel()->failedCount());
+        cpuAtStart = cpuSeconds();
+        measured.start();
+        measuring = true;
+    });
+    QTimer::singleShot((seconds + 1) * 1000, [&] {
+        cpuUsed = cpuSeconds() - cpuAtStart;
+        measuring = false;
+        QCoreApplication::quit();
+    });
+    app.exec();
+    const double wallSeconds = double(measured.elapsed()) / 1000.0;
+
+    const int active = window.downloadModel()->activeCount();
+    const int failed = window.downloadModel()->failedCount();
+    std::sort(stalls.begin(), stalls.end());
+    std::printf("bench_window: %d concurrent slow downloads (10 bytes / 50 ms each), %d s\n",
+                downloads, seconds);
+    std::printf("  still receiving at the end: %d, failed: %d\n", active, failed);
+    std::printf("  event-loop stall over %zu samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                stalls.size(), percentile(stalls, 0.50), percentile(stalls, 0.99),
+                stalls.empty() ? 0.0 : stalls.back());
+    std::printf("  CPU (window and servers' thread): %.0f%% of one core\n",
+                wallSeconds > 0 ? 100.0 * cpuUsed / wallSeconds : 0.0);
+    std::printf("  targets: p99 <= 16 ms, max <= 50 ms\n");
+
+    window.downloadModel()->cancelAll();
+    serverThread.quit();
+    serverThread.wait();
+    return 0;
+}
