@@ -42,9 +42,9 @@ milliseconds secondsToMs(double seconds)
 class Output
 {
 public:
-    Output(bool escapePoems, bool escapeErrors) : m_escapePoems(escapePoems), m_escapeErrors(escapeErrors)
-    {
-    }
+    Output(bool escapePoems, bool escapeErrors)
+        : m_escapePoems(escapePoems), m_escapeErrors(escapeErrors)
+    { }
 
     bool poem(const Poem &poem)
     {
@@ -57,8 +57,8 @@ public:
 
     void error(const QString &text)
     {
-        const QByteArray bytes = m_escapeErrors ? TerminalText::escaped(text).toUtf8()
-                                                : text.toUtf8();
+        const QByteArray bytes
+                = m_escapeErrors ? TerminalText::escaped(text).toUtf8() : text.toUtf8();
         writeAll(STDERR_FILENO, bytes);
     }
 
@@ -107,18 +107,19 @@ int main(int argc, char *argv[])
              QCoreApplication::translate("main", "Largest poem in bytes; 0 means no limit."),
              u"BYTES"_s, QString::number(defaults.maxPoemSize)},
             {u"max-connections"_s,
-             QCoreApplication::translate("main", "Connections open at once; more addresses "
-                                                 "wait their turn."),
+             QCoreApplication::translate("main",
+                                         "Connections open at once; more addresses "
+                                         "wait their turn."),
              u"N"_s, u"100"_s},
             {u"escape"_s,
-             QCoreApplication::translate("main", "Show control characters visibly even when "
-                                                 "standard output is not a terminal.")},
+             QCoreApplication::translate("main",
+                                         "Show control characters visibly even when "
+                                         "standard output is not a terminal.")},
             {u"raw"_s,
              QCoreApplication::translate("main", "Write poems byte for byte even to a terminal.")},
     });
-    parser.addPositionalArgument(u"ADDRESS"_s,
-                                 QCoreApplication::translate("main", "Poetry servers."),
-                                 u"ADDRESS..."_s);
+    parser.addPositionalArgument(
+            u"ADDRESS"_s, QCoreApplication::translate("main", "Poetry servers."), u"ADDRESS..."_s);
     CommandLine::process(parser);
 
     const QStringList arguments = parser.positionalArguments();
@@ -139,21 +140,21 @@ int main(int argc, char *argv[])
     }
 
     FetchOptions options;
-    options.connectTimeout = secondsToMs(CommandLine::secondsOption(parser, u"connect-timeout"_s, 1e6));
+    options.connectTimeout
+            = secondsToMs(CommandLine::secondsOption(parser, u"connect-timeout"_s, 1e6));
     options.idleTimeout = secondsToMs(CommandLine::secondsOption(parser, u"idle-timeout"_s, 1e6));
     options.deadline = secondsToMs(CommandLine::secondsOption(parser, u"deadline"_s, 1e6));
     options.maxPoemSize = CommandLine::countOption(parser, u"max-size"_s, 0);
 
-    const bool escapePoems = parser.isSet(u"escape"_s)
-            || (!parser.isSet(u"raw"_s) && ::isatty(STDOUT_FILENO));
+    const bool escapePoems
+            = parser.isSet(u"escape"_s) || (!parser.isSet(u"raw"_s) && ::isatty(STDOUT_FILENO));
     Output output(escapePoems, ::isatty(STDERR_FILENO));
     const bool stream = parser.isSet(u"stream"_s);
     const bool verbose = parser.isSet(u"verbose"_s);
 
     PoetryFetcher fetcher;
-    fetcher.setMaxConcurrentConnections(
-            int(std::min<qint64>(CommandLine::countOption(parser, u"max-connections"_s, 1),
-                                 1'000'000)));
+    fetcher.setMaxConcurrentConnections(int(std::min<qint64>(
+            CommandLine::countOption(parser, u"max-connections"_s, 1), 1'000'000)));
 
     QHash<RequestId, qsizetype> indexOf;
     std::vector<std::optional<Poem>> poems(size_t(addresses.size()));
@@ -167,8 +168,9 @@ int main(int argc, char *argv[])
     };
     QObject::connect(&fetcher, &PoetryFetcher::poemReceived, [&](RequestId id, const Poem &poem) {
         if (verbose)
-            output.error(QCoreApplication::translate("main", "Task %1: got %2 bytes of poetry from "
-                                                             "%3 in %4 s\n")
+            output.error(QCoreApplication::translate("main",
+                                                     "Task %1: got %2 bytes of poetry from "
+                                                     "%3 in %4 s\n")
                                  .arg(indexOf.value(id) + 1)
                                  .arg(poem.size())
                                  .arg(poem.source().toString())
@@ -181,7 +183,8 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&fetcher, &PoetryFetcher::poemFailed, [&](RequestId, const Failure &failure) {
         anyFailed = true;
-        output.error(QCoreApplication::translate("main", "Poem failed: %1").arg(failure.traceback()));
+        output.error(
+                QCoreApplication::translate("main", "Poem failed: %1").arg(failure.traceback()));
         requestDone();
     });
 

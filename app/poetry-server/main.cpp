@@ -23,38 +23,42 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(POETRY_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-            "main",
-            "Serves each FILE on a port of its own: every client that connects receives the "
-            "poem, and the connection is closed.\nWith --delay the poem is sent slowly, "
-            "--num-bytes at a time. --fault makes the server misbehave: %1.")
-                                             .arg(PoetryServer::faultNames().join(u", "_s)));
+    parser.setApplicationDescription(
+            QCoreApplication::translate(
+                    "main",
+                    "Serves each FILE on a port of its own: every client that connects receives "
+                    "the "
+                    "poem, and the connection is closed.\nWith --delay the poem is sent slowly, "
+                    "--num-bytes at a time. --fault makes the server misbehave: %1.")
+                    .arg(PoetryServer::faultNames().join(u", "_s)));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
             {u"port"_s,
-             QCoreApplication::translate("main", "Port of the first file; the next files take the "
-                                                 "following ports. 0 picks free ports."),
+             QCoreApplication::translate("main",
+                                         "Port of the first file; the next files take the "
+                                         "following ports. 0 picks free ports."),
              u"N"_s, u"0"_s},
-            {u"iface"_s, QCoreApplication::translate("main", "Interface to listen on."),
-             u"ADDR"_s, u"127.0.0.1"_s},
+            {u"iface"_s, QCoreApplication::translate("main", "Interface to listen on."), u"ADDR"_s,
+             u"127.0.0.1"_s},
             {u"delay"_s,
              QCoreApplication::translate("main", "Seconds between chunks; 0 sends at full speed."),
              u"S"_s, u"0"_s},
             {u"num-bytes"_s,
              QCoreApplication::translate("main", "Bytes per chunk when sending slowly."), u"N"_s,
              u"10"_s},
-            {u"fault"_s, QCoreApplication::translate("main", "Misbehave: %1.")
-                                 .arg(PoetryServer::faultNames().join(u", "_s)),
+            {u"fault"_s,
+             QCoreApplication::translate("main", "Misbehave: %1.")
+                     .arg(PoetryServer::faultNames().join(u", "_s)),
              u"NAME"_s, u"none"_s},
             {u"fault-bytes"_s,
-             QCoreApplication::translate("main", "Bytes sent before a reset, or random bytes "
-                                                 "to send (default: the poem's size)."),
+             QCoreApplication::translate("main",
+                                         "Bytes sent before a reset, or random bytes "
+                                         "to send (default: the poem's size)."),
              u"N"_s, u"0"_s},
     });
-    parser.addPositionalArgument(u"FILE"_s,
-                                 QCoreApplication::translate("main", "Poem files to serve."),
-                                 u"FILE..."_s);
+    parser.addPositionalArgument(
+            u"FILE"_s, QCoreApplication::translate("main", "Poem files to serve."), u"FILE..."_s);
     CommandLine::process(parser);
 
     const QStringList files = parser.positionalArguments();
@@ -72,9 +76,9 @@ int main(int argc, char *argv[])
     const double delay = CommandLine::secondsOption(parser, u"delay"_s, 3600);
     const auto fault = PoetryServer::faultFromName(parser.value(u"fault"_s));
     if (!fault)
-        usageError(QCoreApplication::translate("main", "Unknown fault “%1”; known faults: %2.")
-                           .arg(parser.value(u"fault"_s),
-                                PoetryServer::faultNames().join(u", "_s)));
+        usageError(
+                QCoreApplication::translate("main", "Unknown fault “%1”; known faults: %2.")
+                        .arg(parser.value(u"fault"_s), PoetryServer::faultNames().join(u", "_s)));
 
     PoetryServer::Options options;
     options.delay = std::chrono::milliseconds(qRound64(delay * 1000));
@@ -95,8 +99,7 @@ int main(int argc, char *argv[])
         const quint16 port = firstPort == 0 ? 0 : quint16(firstPort + i);
         if (!server->listen(iface, port)) {
             std::fprintf(stderr, "%s: %s\n", qPrintable(app.applicationName()),
-                         qPrintable(QCoreApplication::translate("main",
-                                                                "Cannot listen on %1: %2")
+                         qPrintable(QCoreApplication::translate("main", "Cannot listen on %1: %2")
                                             .arg(Address(iface.toString(), port).toString(),
                                                  server->errorString())));
             return 1;

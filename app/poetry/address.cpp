@@ -77,8 +77,8 @@ std::optional<Address> Address::parse(QStringView input, QString *errorMessage)
         hostPart = text.mid(1, close - 1);
         const QStringView rest = text.mid(close + 1);
         if (rest.isEmpty())
-            return fail(tr("The address “%1” has no port: write it as [%2]:port.")
-                                .arg(text, hostPart));
+            return fail(
+                    tr("The address “%1” has no port: write it as [%2]:port.").arg(text, hostPart));
         if (rest.front() != u':')
             return fail(tr("Unexpected “%1” after “]” in “%2”: write it as [%3]:port.")
                                 .arg(rest, text, hostPart));

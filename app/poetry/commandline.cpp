@@ -10,9 +10,9 @@ namespace CommandLine {
 void usageError(const QString &message)
 {
     const QString name = QCoreApplication::applicationName();
-    std::fprintf(stderr, "%s: %s\n%s\n", qPrintable(name), qPrintable(message),
-                 qPrintable(QCoreApplication::translate("CommandLine", "Try “%1 --help”.")
-                                    .arg(name)));
+    std::fprintf(
+            stderr, "%s: %s\n%s\n", qPrintable(name), qPrintable(message),
+            qPrintable(QCoreApplication::translate("CommandLine", "Try “%1 --help”.").arg(name)));
     std::exit(2);
 }
 

@@ -30,8 +30,8 @@ QString Failure::typeName(Kind kind)
 void Failure::setSystemError(int code, const QString &text)
 {
     m_systemErrorCode = code;
-    m_systemErrorText = text.isEmpty() && code != 0 ? QString::fromLocal8Bit(std::strerror(code))
-                                                    : text;
+    m_systemErrorText
+            = text.isEmpty() && code != 0 ? QString::fromLocal8Bit(std::strerror(code)) : text;
 }
 
 QString Failure::errorMessage() const

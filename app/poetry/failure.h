@@ -104,8 +104,7 @@ class FailureException : public std::exception
 public:
     explicit FailureException(const Failure &failure)
         : m_failure(failure), m_what((failure.typeName() + u": " + failure.errorMessage()).toUtf8())
-    {
-    }
+    { }
     const Failure &failure() const { return m_failure; }
     const char *what() const noexcept override { return m_what.constData(); }
 

@@ -15,8 +15,7 @@ public:
     Poem() = default;
     Poem(const QByteArray &bytes, const Address &source, const RequestTrace &trace = {})
         : m_bytes(bytes), m_source(source), m_trace(trace)
-    {
-    }
+    { }
 
     const QByteArray &bytes() const { return m_bytes; }
     qsizetype size() const { return m_bytes.size(); }

@@ -246,10 +246,10 @@ void PoetryFetcher::checkTimeouts()
     }
     for (RequestId id : pastDeadline) {
         Request &request = m_requests.at(id);
-        Failure failure(Failure::Kind::Timeout,
-                        tr("The poem was not complete by the deadline of %1 s")
-                                .arg(duration<double>(request.options.deadline).count(), 0, 'f',
-                                     1));
+        Failure failure(
+                Failure::Kind::Timeout,
+                tr("The poem was not complete by the deadline of %1 s")
+                        .arg(duration<double>(request.options.deadline).count(), 0, 'f', 1));
         failure.setTimeoutPhase(Failure::TimeoutPhase::Deadline);
         failLater(id, request, failure, RequestState::Failed, tr("deadline reached"));
     }

@@ -8,8 +8,8 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <sys/socket.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -46,11 +46,9 @@ void prefault(char *begin, qsizetype size)
 
 } // namespace
 
-PoetryProtocol::PoetryProtocol(const Address &address, const FetchOptions &options,
-                               QObject *parent)
+PoetryProtocol::PoetryProtocol(const Address &address, const FetchOptions &options, QObject *parent)
     : QObject(parent), m_address(address), m_options(options)
-{
-}
+{ }
 
 PoetryProtocol::~PoetryProtocol()
 {
@@ -121,8 +119,8 @@ void PoetryProtocol::connectToNextAddress()
         in4->sin_addr.s_addr = htonl(address.toIPv4Address());
         length = sizeof(sockaddr_in);
     }
-    const int descriptor =
-            ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    const int descriptor
+            = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (descriptor < 0) {
         // Out of descriptors or memory: no other address would do better.
         m_addresses.clear();
@@ -208,8 +206,8 @@ void PoetryProtocol::checkTimeouts(Clock::time_point now)
 {
     if (m_finished)
         return;
-    const bool connecting = m_state == RequestState::Resolving
-            || m_state == RequestState::Connecting;
+    const bool connecting
+            = m_state == RequestState::Resolving || m_state == RequestState::Connecting;
     if (connecting && m_options.connectTimeout > 0ms
         && now - m_connectStart >= m_options.connectTimeout) {
         Failure failure(Failure::Kind::Timeout,
@@ -219,9 +217,9 @@ void PoetryProtocol::checkTimeouts(Clock::time_point now)
         fail(failure, tr("connect timeout"));
     } else if (m_state == RequestState::Receiving && m_options.idleTimeout > 0ms
                && now - m_lastActivity >= m_options.idleTimeout) {
-        Failure failure(Failure::Kind::Timeout,
-                        tr("The server sent nothing for %1 s")
-                                .arg(secondsText(m_options.idleTimeout)));
+        Failure failure(
+                Failure::Kind::Timeout,
+                tr("The server sent nothing for %1 s").arg(secondsText(m_options.idleTimeout)));
         failure.setTimeoutPhase(Failure::TimeoutPhase::Idle);
         fail(failure, tr("idle timeout after %n byte(s)", nullptr, int(m_bytes.size())));
     }
@@ -266,8 +264,8 @@ void PoetryProtocol::onConnected(int descriptor)
         return;
     }
     m_lastActivity = Clock::now();
-    const QString peer = Address(m_socket->peerAddress().toString(), m_socket->peerPort())
-                                 .toString();
+    const QString peer
+            = Address(m_socket->peerAddress().toString(), m_socket->peerPort()).toString();
     setState(RequestState::Receiving, tr("connected to %1").arg(peer));
 }
 

@@ -23,14 +23,14 @@ constexpr qint64 writeWindow = 1024 * 1024;
 constexpr qint64 writeSlice = 256 * 1024;
 
 const std::pair<PoetryServer::Fault, QLatin1StringView> faultTable[] = {
-    {PoetryServer::Fault::None, "none"_L1},
-    {PoetryServer::Fault::Refuse, "refuse"_L1},
-    {PoetryServer::Fault::CloseAtOnce, "close"_L1},
-    {PoetryServer::Fault::Stall, "stall"_L1},
-    {PoetryServer::Fault::ResetAfter, "reset"_L1},
-    {PoetryServer::Fault::NeverClose, "never-close"_L1},
-    {PoetryServer::Fault::RandomBytes, "random"_L1},
-    {PoetryServer::Fault::Endless, "endless"_L1},
+        {PoetryServer::Fault::None, "none"_L1},
+        {PoetryServer::Fault::Refuse, "refuse"_L1},
+        {PoetryServer::Fault::CloseAtOnce, "close"_L1},
+        {PoetryServer::Fault::Stall, "stall"_L1},
+        {PoetryServer::Fault::ResetAfter, "reset"_L1},
+        {PoetryServer::Fault::NeverClose, "never-close"_L1},
+        {PoetryServer::Fault::RandomBytes, "random"_L1},
+        {PoetryServer::Fault::Endless, "endless"_L1},
 };
 
 } // namespace

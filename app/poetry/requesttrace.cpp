@@ -6,8 +6,7 @@ using namespace Qt::StringLiterals;
 
 RequestTrace::RequestTrace(quint64 requestId, std::source_location origin)
     : m_requestId(requestId), m_origin(origin)
-{
-}
+{ }
 
 void RequestTrace::addStep(const QString &text)
 {

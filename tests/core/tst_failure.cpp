@@ -84,13 +84,15 @@ void TestFailure::tracebackReadsLikeTwisted()
     const QStringList lines = failure.traceback().split(u'\n');
     QCOMPARE(lines.size(), 6); // 5 lines and the final newline
     QCOMPARE(lines.at(0), u"Traceback (most recent call last):"_s);
-    QCOMPARE(lines.at(1), u"  request #3 made at tests/core/tst_failure.cpp:%1 in "
-                          "TestFailure::tracebackReadsLikeTwisted"_s.arg(line));
+    QCOMPARE(lines.at(1),
+             u"  request #3 made at tests/core/tst_failure.cpp:%1 in "
+             "TestFailure::tracebackReadsLikeTwisted"_s.arg(line));
     QVERIFY2(QRegularExpression(u"^  \\+0\\.00\\d s  queued$"_s).match(lines.at(2)).hasMatch(),
              qPrintable(lines.at(2)));
     QVERIFY(lines.at(3).endsWith(u" s  connecting to 127.0.0.1:10004"_s));
-    QCOMPARE(lines.at(4), u"ConnectionRefusedError: Connection was refused by other side: 111: "
-                          "Connection refused."_s);
+    QCOMPARE(lines.at(4),
+             u"ConnectionRefusedError: Connection was refused by other side: 111: "
+             "Connection refused."_s);
     QCOMPARE(lines.at(5), QString());
 }
 

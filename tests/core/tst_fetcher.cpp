@@ -4,6 +4,7 @@
 #include "poetryfetcher.h"
 #include "poetryserver.h"
 #include "testpoems.h"
+#include "testservers.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -22,24 +23,7 @@ using Kind = Failure::Kind;
 
 namespace {
 
-std::unique_ptr<PoetryServer> startServer(const PoetryServer::Options &options)
-{
-    auto server = std::make_unique<PoetryServer>(options);
-    if (!server->listen())
-        qFatal("cannot listen: %s", qPrintable(server->errorString()));
-    return server;
-}
-
-std::unique_ptr<PoetryServer> startServer(const QByteArray &poem,
-                                          PoetryServer::Fault fault = PoetryServer::Fault::None,
-                                          qint64 faultBytes = 0)
-{
-    PoetryServer::Options options;
-    options.poem = poem;
-    options.fault = fault;
-    options.faultBytes = faultBytes;
-    return startServer(options);
-}
+using TestServers::start;
 
 FetchOptions quickOptions()
 {
@@ -47,6 +31,18 @@ FetchOptions quickOptions()
     options.connectTimeout = 5s;
     options.idleTimeout = 5s;
     return options;
+}
+
+// Fetches from `address` and waits for the outcome; an empty record if none came in time.
+FetchRecorder::Record fetchOnce(const Address &address,
+                                const FetchOptions &options = quickOptions())
+{
+    PoetryFetcher fetcher;
+    FetchRecorder recorder(&fetcher);
+    const RequestId id = fetcher.fetch(address, options);
+    if (!recorder.waitForOutcomes(1, 15000))
+        return {};
+    return recorder.record(id);
 }
 
 } // namespace
@@ -97,7 +93,7 @@ void TestFetcher::receivesThePoem()
     serverOptions.poem = TestPoems::utf8Poem(poemSize);
     serverOptions.bytesPerChunk = chunkSize;
     serverOptions.delay = chunkSize > 0 ? 1ms : 0ms;
-    const auto server = startServer(serverOptions);
+    const auto server = start(serverOptions);
 
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher);
@@ -132,19 +128,16 @@ void TestFetcher::receivesThePoem()
 
 void TestFetcher::emptyPoem()
 {
-    const auto server = startServer("unused", PoetryServer::Fault::CloseAtOnce);
-    PoetryFetcher fetcher;
-    FetchRecorder recorder(&fetcher);
-    const RequestId id = fetcher.fetch(server->address(), quickOptions());
-    QVERIFY(recorder.waitForOutcomes(1));
-    QVERIFY(recorder.record(id).poem);
-    QVERIFY(recorder.record(id).poem->isEmpty());
-    QCOMPARE(recorder.record(id).poem->text(), QString());
+    const auto server = start("unused", PoetryServer::Fault::CloseAtOnce);
+    const auto record = fetchOnce(server->address());
+    QVERIFY(record.poem);
+    QVERIFY(record.poem->isEmpty());
+    QCOMPARE(record.poem->text(), QString());
 }
 
 void TestFetcher::refusedPortFailsAfterFetchReturns()
 {
-    const auto refusing = startServer("unused", PoetryServer::Fault::Refuse);
+    const auto refusing = start("unused", PoetryServer::Fault::Refuse);
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher);
     const RequestId id = fetcher.fetch(refusing->address().toString(), quickOptions());
@@ -182,52 +175,40 @@ void TestFetcher::invalidAddressFailsAfterFetchReturns()
 
 void TestFetcher::unresolvableName()
 {
-    PoetryFetcher fetcher;
-    FetchRecorder recorder(&fetcher);
     // RFC 2606 reserves .invalid: it never resolves.
-    const RequestId id = fetcher.fetch(u"no-such-poetry-server.invalid:10001"_s, quickOptions());
-    QVERIFY(recorder.waitForOutcomes(1, 15000));
-    const auto &failure = recorder.record(id).failure;
-    QVERIFY(failure);
-    QCOMPARE(failure->kind(), Kind::DNSLookup);
-    QCOMPARE(failure->typeName(), u"DNSLookupError"_s);
-    QVERIFY(failure->errorMessage().contains(u"no-such-poetry-server.invalid"_s));
-    QVERIFY(recorder.record(id).states.contains(RequestState::Resolving));
+    const auto record = fetchOnce(Address(u"no-such-poetry-server.invalid"_s, 10001));
+    QVERIFY(record.failure);
+    QCOMPARE(record.failure->kind(), Kind::DNSLookup);
+    QCOMPARE(record.failure->typeName(), u"DNSLookupError"_s);
+    QVERIFY(record.failure->errorMessage().contains(u"no-such-poetry-server.invalid"_s));
+    QVERIFY(record.states.contains(RequestState::Resolving));
 }
 
 void TestFetcher::connectTimeout()
 {
     FullBacklogListener blackHole;
     QVERIFY(blackHole.isValid());
-    PoetryFetcher fetcher;
-    FetchRecorder recorder(&fetcher);
     FetchOptions options = quickOptions();
     options.connectTimeout = 300ms;
     const auto start = steady_clock::now();
-    const RequestId id = fetcher.fetch(blackHole.address(), options);
-    QVERIFY(recorder.waitForOutcomes(1, 5000));
+    const auto record = fetchOnce(blackHole.address(), options);
     const auto elapsed = steady_clock::now() - start;
-    const auto &failure = recorder.record(id).failure;
-    QVERIFY(failure);
-    QCOMPARE(failure->kind(), Kind::Timeout);
-    QCOMPARE(failure->timeoutPhase(), Failure::TimeoutPhase::Connect);
+    QVERIFY(record.failure);
+    QCOMPARE(record.failure->kind(), Kind::Timeout);
+    QCOMPARE(record.failure->timeoutPhase(), Failure::TimeoutPhase::Connect);
     QVERIFY(elapsed >= 300ms);
     QVERIFY(elapsed < 2s);
 }
 
 void TestFetcher::idleTimeout()
 {
-    const auto server = startServer("unused", PoetryServer::Fault::Stall);
-    PoetryFetcher fetcher;
-    FetchRecorder recorder(&fetcher);
+    const auto server = start("unused", PoetryServer::Fault::Stall);
     FetchOptions options = quickOptions();
     options.idleTimeout = 300ms;
-    const RequestId id = fetcher.fetch(server->address(), options);
-    QVERIFY(recorder.waitForOutcomes(1, 5000));
-    const auto &failure = recorder.record(id).failure;
-    QVERIFY(failure);
-    QCOMPARE(failure->kind(), Kind::Timeout);
-    QCOMPARE(failure->timeoutPhase(), Failure::TimeoutPhase::Idle);
+    const auto record = fetchOnce(server->address(), options);
+    QVERIFY(record.failure);
+    QCOMPARE(record.failure->kind(), Kind::Timeout);
+    QCOMPARE(record.failure->timeoutPhase(), Failure::TimeoutPhase::Idle);
     // The connection is closed: the server sees it go.
     QTRY_COMPARE(server->openConnections(), 0);
 }
@@ -238,21 +219,17 @@ void TestFetcher::deadlineCoversTheWholeRequest()
     slow.poem = TestPoems::utf8Poem(5000);
     slow.bytesPerChunk = 10;
     slow.delay = 10ms; // about 5 s in all: far beyond the deadline, but never idle
-    const auto server = startServer(slow);
-    PoetryFetcher fetcher;
-    FetchRecorder recorder(&fetcher);
+    const auto server = start(slow);
     FetchOptions options = quickOptions();
     options.idleTimeout = 200ms;
     options.deadline = 500ms;
     const auto start = steady_clock::now();
-    const RequestId id = fetcher.fetch(server->address(), options);
-    QVERIFY(recorder.waitForOutcomes(1, 5000));
-    const auto &failure = recorder.record(id).failure;
-    QVERIFY(failure);
-    QCOMPARE(failure->kind(), Kind::Timeout);
-    QCOMPARE(failure->timeoutPhase(), Failure::TimeoutPhase::Deadline);
+    const auto record = fetchOnce(server->address(), options);
     QVERIFY(steady_clock::now() - start < 1500ms);
-    const QByteArray partial = failure->partialPoem().bytes();
+    QVERIFY(record.failure);
+    QCOMPARE(record.failure->kind(), Kind::Timeout);
+    QCOMPARE(record.failure->timeoutPhase(), Failure::TimeoutPhase::Deadline);
+    const QByteArray partial = record.failure->partialPoem().bytes();
     QVERIFY(!partial.isEmpty());
     QVERIFY(slow.poem.startsWith(partial));
     QTRY_COMPARE(server->openConnections(), 0);
@@ -261,20 +238,16 @@ void TestFetcher::deadlineCoversTheWholeRequest()
 void TestFetcher::sizeCapKeepsThePartialPoem()
 {
     const QByteArray verse = TestPoems::utf8Poem(3000);
-    const auto server = startServer(verse, PoetryServer::Fault::Endless);
-    PoetryFetcher fetcher;
-    FetchRecorder recorder(&fetcher);
+    const auto server = start(verse, PoetryServer::Fault::Endless);
     FetchOptions options = quickOptions();
     options.maxPoemSize = 100'000;
-    const RequestId id = fetcher.fetch(server->address(), options);
-    QVERIFY(recorder.waitForOutcomes(1, 5000));
-    const auto &failure = recorder.record(id).failure;
-    QVERIFY(failure);
-    QCOMPARE(failure->kind(), Kind::PoemTooLarge);
-    const QByteArray partial = failure->partialPoem().bytes();
+    const auto record = fetchOnce(server->address(), options);
+    QVERIFY(record.failure);
+    QCOMPARE(record.failure->kind(), Kind::PoemTooLarge);
+    const QByteArray partial = record.failure->partialPoem().bytes();
     QCOMPARE(partial.size(), 100'000);
     QCOMPARE(partial.left(verse.size()), verse);
-    QCOMPARE(recorder.record(id).progress.last(), 100'000);
+    QCOMPARE(record.progress.last(), 100'000);
     QTRY_COMPARE(server->openConnections(), 0);
 }
 
@@ -283,34 +256,27 @@ void TestFetcher::resetMidPoemIsConnectionLost()
     // Qt reports a reset like a clean close; without the kernel's view this would "succeed".
     const QByteArray poem = TestPoems::utf8Poem(50'000);
     for (qint64 resetAfter : {qint64(0), qint64(1), qint64(4096), qint64(20'000)}) {
-        const auto server = startServer(poem, PoetryServer::Fault::ResetAfter, resetAfter);
-        PoetryFetcher fetcher;
-        FetchRecorder recorder(&fetcher);
-        const RequestId id = fetcher.fetch(server->address(), quickOptions());
-        QVERIFY2(recorder.waitForOutcomes(1, 5000), qPrintable(QString::number(resetAfter)));
+        const auto server = start(poem, PoetryServer::Fault::ResetAfter, resetAfter);
+        const auto record = fetchOnce(server->address());
+        QVERIFY2(record.failure,
+                 qPrintable(u"reset after %1 bytes was taken for a poem"_s.arg(resetAfter)));
+        QCOMPARE(record.failure->kind(), Kind::ConnectionLost);
+        QCOMPARE(record.failure->systemErrorCode(), ECONNRESET);
+        QCOMPARE(record.failure->partialPoem().bytes(), poem.left(resetAfter));
         QCOMPARE(server->acceptedConnections(), 1); // one attempt: never a silent reconnect
-        const auto &failure = recorder.record(id).failure;
-        QVERIFY2(failure, qPrintable(u"reset after %1 bytes was taken as a poem"_s.arg(resetAfter)));
-        QCOMPARE(failure->kind(), Kind::ConnectionLost);
-        QCOMPARE(failure->systemErrorCode(), ECONNRESET);
-        QCOMPARE(failure->partialPoem().bytes(), poem.left(resetAfter));
     }
 }
 
 void TestFetcher::neverClosingServerTimesOutWithTheWholePoem()
 {
     const QByteArray poem = TestPoems::utf8Poem(2000);
-    const auto server = startServer(poem, PoetryServer::Fault::NeverClose);
-    PoetryFetcher fetcher;
-    FetchRecorder recorder(&fetcher);
+    const auto server = start(poem, PoetryServer::Fault::NeverClose);
     FetchOptions options = quickOptions();
     options.idleTimeout = 300ms;
-    const RequestId id = fetcher.fetch(server->address(), options);
-    QVERIFY(recorder.waitForOutcomes(1, 5000));
-    const auto &failure = recorder.record(id).failure;
-    QVERIFY(failure);
-    QCOMPARE(failure->timeoutPhase(), Failure::TimeoutPhase::Idle);
-    QCOMPARE(failure->partialPoem().bytes(), poem);
+    const auto record = fetchOnce(server->address(), options);
+    QVERIFY(record.failure);
+    QCOMPARE(record.failure->timeoutPhase(), Failure::TimeoutPhase::Idle);
+    QCOMPARE(record.failure->partialPoem().bytes(), poem);
 }
 
 void TestFetcher::noByteLostAtTheClose()
@@ -323,7 +289,7 @@ void TestFetcher::noByteLostAtTheClose()
     std::vector<std::pair<RequestId, QByteArray>> expected;
     QRandomGenerator generator(7);
     for (int i = 0; i < 10; ++i)
-        servers.push_back(startServer(TestPoems::utf8Poem(generator.bounded(1, 300'000))));
+        servers.push_back(start(TestPoems::utf8Poem(generator.bounded(1, 300'000))));
     for (int i = 0; i < 200; ++i) {
         const auto &server = servers.at(size_t(i % 10));
         expected.emplace_back(fetcher.fetch(server->address(), quickOptions()),
@@ -338,7 +304,7 @@ void TestFetcher::noByteLostAtTheClose()
 
 void TestFetcher::cancelQueuedAndActive()
 {
-    const auto server = startServer("unused", PoetryServer::Fault::Stall);
+    const auto server = start("unused", PoetryServer::Fault::Stall);
     PoetryFetcher fetcher;
     fetcher.setMaxConcurrentConnections(1);
     FetchRecorder recorder(&fetcher);
@@ -348,7 +314,7 @@ void TestFetcher::cancelQueuedAndActive()
     QCOMPARE(fetcher.state(queued), RequestState::Queued);
 
     QVERIFY(fetcher.cancel(queued));
-    QVERIFY(!fetcher.cancel(queued)); // already ended
+    QVERIFY(!fetcher.cancel(queued));     // already ended
     QCOMPARE(recorder.outcomeCount(), 0); // delivered from the event loop, not from cancel()
     QVERIFY(fetcher.cancel(active));
     QVERIFY(recorder.waitForOutcomes(2, 2000));
@@ -373,7 +339,7 @@ void TestFetcher::concurrencyLimitHolds()
     slow.poem = TestPoems::utf8Poem(200);
     slow.bytesPerChunk = 50;
     slow.delay = 20ms;
-    const auto server = startServer(slow);
+    const auto server = start(slow);
     PoetryFetcher fetcher;
     fetcher.setMaxConcurrentConnections(5);
     FetchRecorder recorder(&fetcher, false);
@@ -395,13 +361,14 @@ void TestFetcher::fiveHundredConcurrentFetches()
 {
     std::vector<std::unique_ptr<PoetryServer>> servers;
     for (int i = 0; i < 5; ++i)
-        servers.push_back(startServer(TestPoems::utf8Poem(3000 + i)));
+        servers.push_back(start(TestPoems::utf8Poem(3000 + i)));
     PoetryFetcher fetcher;
     fetcher.setMaxConcurrentConnections(500);
     FetchRecorder recorder(&fetcher, false);
     std::vector<std::pair<RequestId, int>> ids;
     for (int i = 0; i < 500; ++i)
-        ids.emplace_back(fetcher.fetch(servers.at(size_t(i % 5))->address(), quickOptions()), i % 5);
+        ids.emplace_back(fetcher.fetch(servers.at(size_t(i % 5))->address(), quickOptions()),
+                         i % 5);
     QVERIFY(recorder.waitForOutcomes(500, 30000));
     int received = 0;
     for (const auto &[id, server] : ids) {
@@ -422,7 +389,7 @@ void TestFetcher::exactlyOneOutcomeUnderMixedFaults()
     std::vector<std::unique_ptr<PoetryServer>> servers;
     for (Fault fault : {Fault::None, Fault::Refuse, Fault::CloseAtOnce, Fault::Stall,
                         Fault::ResetAfter, Fault::NeverClose, Fault::RandomBytes, Fault::Endless})
-        servers.push_back(startServer(poem, fault, 5000));
+        servers.push_back(start(poem, fault, 5000));
     FullBacklogListener blackHole;
 
     PoetryFetcher fetcher;
@@ -462,7 +429,7 @@ void TestFetcher::exactlyOneOutcomeUnderMixedFaults()
 
 void TestFetcher::tracebackNamesTheCaller()
 {
-    const auto refusing = startServer("unused", PoetryServer::Fault::Refuse);
+    const auto refusing = start("unused", PoetryServer::Fault::Refuse);
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher);
     const RequestId id = fetcher.fetch(refusing->address(), quickOptions());
@@ -470,13 +437,16 @@ void TestFetcher::tracebackNamesTheCaller()
     QVERIFY(recorder.waitForOutcomes(1, 5000));
     const QStringList lines = recorder.record(id).failure->traceback().trimmed().split(u'\n');
     QCOMPARE(lines.first(), u"Traceback (most recent call last):"_s);
-    QCOMPARE(lines.at(1), u"  request #%1 made at tests/core/tst_fetcher.cpp:%2 in "
-                          "TestFetcher::tracebackNamesTheCaller"_s.arg(id).arg(line));
+    QCOMPARE(lines.at(1),
+             u"  request #%1 made at tests/core/tst_fetcher.cpp:%2 in "
+             "TestFetcher::tracebackNamesTheCaller"_s.arg(id)
+                     .arg(line));
     QVERIFY(lines.at(2).endsWith(u"queued"_s));
     QVERIFY(lines.at(3).endsWith(u"connecting to "_s + refusing->address().toString()));
     QVERIFY(lines.at(4).endsWith(u"connection refused"_s));
-    QCOMPARE(lines.last(), u"ConnectionRefusedError: Connection was refused by other side: 111: "
-                           "Connection refused."_s);
+    QCOMPARE(lines.last(),
+             u"ConnectionRefusedError: Connection was refused by other side: 111: "
+             "Connection refused."_s);
     const QRegularExpression step(u"^  \\+\\d+\\.\\d{3} s  \\S"_s);
     for (qsizetype i = 2; i < lines.size() - 1; ++i)
         QVERIFY2(step.match(lines.at(i)).hasMatch(), qPrintable(lines.at(i)));
@@ -484,7 +454,7 @@ void TestFetcher::tracebackNamesTheCaller()
 
 void TestFetcher::destroyingTheFetcherIsSilent()
 {
-    const auto server = startServer("unused", PoetryServer::Fault::Stall);
+    const auto server = start("unused", PoetryServer::Fault::Stall);
     auto fetcher = std::make_unique<PoetryFetcher>();
     int outcomes = 0;
     connect(fetcher.get(), &PoetryFetcher::poemFailed, this, [&] { ++outcomes; });
@@ -507,8 +477,8 @@ void TestFetcher::runningOutOfDescriptorsQueuesInsteadOfFailing()
     QVERIFY(file.open(QIODevice::WriteOnly) && file.write(poem) == poem.size());
     file.close();
     QProcess server;
-    server.start(QStringLiteral(POETRY_SERVER_PATH), {u"--delay"_s, u"0.01"_s, u"--num-bytes"_s,
-                                                      u"500"_s, file.fileName()});
+    server.start(QStringLiteral(POETRY_SERVER_PATH),
+                 {u"--delay"_s, u"0.01"_s, u"--num-bytes"_s, u"500"_s, file.fileName()});
     QVERIFY(server.waitForReadyRead(10000));
     const QString line = QString::fromUtf8(server.readLine()).trimmed();
     const QString address = line.section(u' ', -1).chopped(1); // "Serving poem.txt on ADDR."

@@ -43,8 +43,11 @@ void TestPoemDecoder::splitsAnywhereGiveTheOneShotText_data()
     QRandomGenerator generator(12345);
     generator.generate(garbage.begin(), garbage.end());
     QTest::newRow("random bytes") << garbage;
-    QTest::newRow("overlong and surrogates")
-            << QByteArray("a\xC0\xAF" "b\xED\xA0\x80" "c\xF4\x90\x80\x80" "d\xF0\x9F\x8C", 19);
+    QTest::newRow("overlong and surrogates") << QByteArray("a\xC0\xAF"
+                                                           "b\xED\xA0\x80"
+                                                           "c\xF4\x90\x80\x80"
+                                                           "d\xF0\x9F\x8C",
+                                                           19);
 }
 
 void TestPoemDecoder::splitsAnywhereGiveTheOneShotText()
@@ -57,8 +60,8 @@ void TestPoemDecoder::splitsAnywhereGiveTheOneShotText()
         QString live;
         qsizetype offset = 0;
         while (offset < bytes.size()) {
-            const qsizetype size = std::min<qsizetype>(bytes.size() - offset,
-                                                       generator.bounded(1, 9));
+            const qsizetype size
+                    = std::min<qsizetype>(bytes.size() - offset, generator.bounded(1, 9));
             live += decoder.decode(QByteArrayView(bytes).sliced(offset, size));
             QVERIFY2(expected.startsWith(live), "the live text must be a prefix of the final text");
             offset += size;

@@ -2,6 +2,7 @@
 #include "poetryfetcher.h"
 #include "poetryserver.h"
 #include "testpoems.h"
+#include "testservers.h"
 
 #include <QTcpSocket>
 #include <QTest>
@@ -10,19 +11,7 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono;
 using Fault = PoetryServer::Fault;
 
-namespace {
-
-PoetryServer::Options serving(const QByteArray &poem, Fault fault = Fault::None,
-                              qint64 faultBytes = 0)
-{
-    PoetryServer::Options options;
-    options.poem = poem;
-    options.fault = fault;
-    options.faultBytes = faultBytes;
-    return options;
-}
-
-} // namespace
+using TestServers::options;
 
 class TestPoetryServer : public QObject
 {
@@ -52,10 +41,10 @@ void TestPoetryServer::faultNamesRoundTrip()
 
 void TestPoetryServer::servesSlowlyInChunks()
 {
-    PoetryServer::Options options = serving(TestPoems::utf8Poem(200));
-    options.bytesPerChunk = 10;
-    options.delay = 20ms;
-    PoetryServer server(options);
+    PoetryServer::Options slow = options(TestPoems::utf8Poem(200));
+    slow.bytesPerChunk = 10;
+    slow.delay = 20ms;
+    PoetryServer server(slow);
     QVERIFY(server.listen());
 
     QTcpSocket client;
@@ -69,7 +58,7 @@ void TestPoetryServer::servesSlowlyInChunks()
     client.connectToHost(server.serverAddress(), server.serverPort());
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 10000);
     const auto elapsed = steady_clock::now() - start;
-    QCOMPARE(received, options.poem);
+    QCOMPARE(received, slow.poem);
     // 20 chunks, 20 ms apart: the poem trickles in over about 0.4 s.
     QVERIFY2(reads >= 10, qPrintable(QString::number(reads)));
     QVERIFY(elapsed >= 300ms);
@@ -77,10 +66,10 @@ void TestPoetryServer::servesSlowlyInChunks()
 
 void TestPoetryServer::clientsAreServedIndependently()
 {
-    PoetryServer::Options options = serving(TestPoems::utf8Poem(300));
-    options.bytesPerChunk = 30;
-    options.delay = 10ms;
-    PoetryServer server(options);
+    PoetryServer::Options slow = options(TestPoems::utf8Poem(300));
+    slow.bytesPerChunk = 30;
+    slow.delay = 10ms;
+    PoetryServer server(slow);
     QVERIFY(server.listen());
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher, false);
@@ -93,7 +82,7 @@ void TestPoetryServer::clientsAreServedIndependently()
     QVERIFY(recorder.waitForOutcomes(40));
     for (RequestId id : ids) {
         QVERIFY(recorder.record(id).poem);
-        QCOMPARE(recorder.record(id).poem->bytes(), options.poem);
+        QCOMPARE(recorder.record(id).poem->bytes(), slow.poem);
     }
     QCOMPARE(server.acceptedConnections(), 40);
     QTRY_COMPARE(server.openConnections(), 0);
@@ -101,12 +90,12 @@ void TestPoetryServer::clientsAreServedIndependently()
 
 void TestPoetryServer::refuseReservesThePort()
 {
-    PoetryServer refusing(serving("unused", Fault::Refuse));
+    PoetryServer refusing(options("unused", Fault::Refuse));
     QVERIFY(refusing.listen());
     QVERIFY(refusing.serverPort() != 0);
     QVERIFY(refusing.isListening());
     // Nobody else can listen there meanwhile.
-    PoetryServer other(serving("poem"));
+    PoetryServer other(options("poem"));
     QVERIFY(!other.listen(QHostAddress::LocalHost, refusing.serverPort()));
     QVERIFY(!other.errorString().isEmpty());
 
@@ -119,7 +108,7 @@ void TestPoetryServer::refuseReservesThePort()
 
 void TestPoetryServer::stallKeepsTheConnectionOpen()
 {
-    PoetryServer server(serving("never sent", Fault::Stall));
+    PoetryServer server(options("never sent", Fault::Stall));
     QVERIFY(server.listen());
     QTcpSocket client;
     client.connectToHost(server.serverAddress(), server.serverPort());
@@ -134,7 +123,7 @@ void TestPoetryServer::stallKeepsTheConnectionOpen()
 void TestPoetryServer::neverCloseSendsThePoemAndStaysOpen()
 {
     const QByteArray poem = TestPoems::utf8Poem(5000);
-    PoetryServer server(serving(poem, Fault::NeverClose));
+    PoetryServer server(options(poem, Fault::NeverClose));
     QVERIFY(server.listen());
     QTcpSocket client;
     QByteArray received;
@@ -149,7 +138,7 @@ void TestPoetryServer::neverCloseSendsThePoemAndStaysOpen()
 void TestPoetryServer::randomBytesAreNotThePoem()
 {
     const QByteArray poem = TestPoems::utf8Poem(4000);
-    PoetryServer server(serving(poem, Fault::RandomBytes, 10'000));
+    PoetryServer server(options(poem, Fault::RandomBytes, 10'000));
     QVERIFY(server.listen());
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher, false);
@@ -165,7 +154,7 @@ void TestPoetryServer::randomBytesAreNotThePoem()
 void TestPoetryServer::endlessNeverStops()
 {
     const QByteArray poem = TestPoems::utf8Poem(1000);
-    PoetryServer server(serving(poem, Fault::Endless));
+    PoetryServer server(options(poem, Fault::Endless));
     QVERIFY(server.listen());
     QTcpSocket client;
     qint64 received = 0;
@@ -184,7 +173,7 @@ void TestPoetryServer::endlessNeverStops()
 
 void TestPoetryServer::servesIPv6()
 {
-    PoetryServer server(serving("over six"));
+    PoetryServer server(options("over six"));
     if (!server.listen(QHostAddress::LocalHostIPv6))
         QSKIP("IPv6 loopback is not available here");
     QCOMPARE(server.address().toString(), u"[::1]:%1"_s.arg(server.serverPort()));

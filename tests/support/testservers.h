@@ -1,0 +1,19 @@
+#pragma once
+
+#include "poetryserver.h"
+
+#include <memory>
+
+// Poetry servers for tests, listening on a free port of 127.0.0.1.
+namespace TestServers {
+
+PoetryServer::Options options(const QByteArray &poem,
+                              PoetryServer::Fault fault = PoetryServer::Fault::None,
+                              qint64 faultBytes = 0);
+// Started, or the test program stops with the reason: no test can go on without its server.
+std::unique_ptr<PoetryServer> start(const PoetryServer::Options &options);
+std::unique_ptr<PoetryServer> start(const QByteArray &poem,
+                                    PoetryServer::Fault fault = PoetryServer::Fault::None,
+                                    qint64 faultBytes = 0);
+
+} // namespace TestServers
