@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -117,8 +118,9 @@ FailurePane::FailurePane(QWidget *parent)
     texts->setChildrenCollapsible(false);
     texts->addWidget(tracebackBox);
     texts->addWidget(m_partialBox);
-    texts->setStretchFactor(0, 3);
-    texts->setStretchFactor(1, 2);
+    texts->setStretchFactor(0, 2);
+    texts->setStretchFactor(1, 1);
+    texts->setSizes({640, 320}); // traceback lines are long; poems are narrow
 
     m_copyButton->setObjectName(u"copyDetailsButton"_s);
     m_copyButton->setIcon(QIcon::fromTheme(u"edit-copy"_s));
@@ -175,6 +177,9 @@ void FailurePane::showDownload(const Download &download)
     m_partialBox->setVisible(!partial.isEmpty());
     m_partialBox->setTitle(tr("Partial poem (%1)").arg(DisplayFormat::bytes(partial.size())));
     m_partial->setPlainText(QString::fromUtf8(partial));
+    // Read from the top, whatever was shown before.
+    m_partial->moveCursor(QTextCursor::Start);
+    m_traceback->moveCursor(QTextCursor::Start);
 
     m_details = tr("%1: %2").arg(failure.typeName(), message) + u'\n'
             + tr("Server: %1").arg(server) + u'\n'

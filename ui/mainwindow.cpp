@@ -384,9 +384,10 @@ QWidget *MainWindow::createServerPanel()
                                                  QHeaderView::Stretch);
     m_serverView->header()->setStretchLastSection(false);
     m_serverView->header()->resizeSection(ServerListModel::AddressColumn,
-                                          fontMetrics().horizontalAdvance(u'x') * 16);
+                                          fontMetrics().horizontalAdvance(u"127.0.0.1:65535"_s)
+                                                  + fontMetrics().averageCharWidth() * 3);
     m_serverView->header()->resizeSection(ServerListModel::ResultColumn,
-                                          fontMetrics().horizontalAdvance(u'x') * 18);
+                                          fontMetrics().horizontalAdvance(u'x') * 22);
     m_serverView->addAction(m_removeServerAction);
 
     auto *buttons = new QHBoxLayout;
@@ -421,7 +422,7 @@ void MainWindow::restoreSettings()
     m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
     m_centreSplitter->restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
     if (m_mainSplitter->sizes().value(0) == 0 || !settings.contains(u"window/mainSplitter"_s))
-        m_mainSplitter->setSizes({420, 860});
+        m_mainSplitter->setSizes({450, 830});
     if (!settings.contains(u"window/centreSplitter"_s))
         m_centreSplitter->setSizes({300, 400});
 }

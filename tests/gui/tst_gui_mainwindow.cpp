@@ -4,6 +4,7 @@
 #include "addserverdialog.h"
 #include "downloadmodel.h"
 #include "failurepane.h"
+#include "fullbackloglistener.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "poempane.h"
@@ -12,6 +13,9 @@
 #include "testpoems.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -94,6 +98,8 @@ private Q_SLOTS:
     void clearFinishedRemovesEndedRows();
     void statusBarCounts();
     void commandLineAddressesAreFetched();
+    void copyAndSavePoem();
+    void settingsApplyToNewRequests();
     void viewsAndButtonsHaveAccessibleNames();
 
 private:
@@ -398,6 +404,63 @@ void TestMainWindow::commandLineAddressesAreFetched()
     // The first download is shown at once when nothing else was.
     QTRY_COMPARE_WITH_TIMEOUT(window->poemPane()->textView()->toPlainText(),
                               QString::fromUtf8(poem), timeoutMs);
+}
+
+void TestMainWindow::copyAndSavePoem()
+{
+    const QByteArray poem = "Saved exactly,\r\nbyte for byte — 한 줄 더.\n";
+    auto server = startServer(poemOptions(poem));
+    QVERIFY(server);
+    auto window = showWindow();
+    QVERIFY(window);
+    QVERIFY(fetchByClicking(*window, server->address(), u"To keep"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Done, timeoutMs);
+    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
+
+    QApplication::clipboard()->clear();
+    QTest::keyClick(window->downloadView(), Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QString::fromUtf8(poem));
+
+    QTemporaryDir directory;
+    const QString path = directory.filePath(u"poem.txt"_s);
+    GuiTest::whenDialogOpens([path](QDialog *dialog) {
+        auto *files = qobject_cast<QFileDialog *>(dialog);
+        QVERIFY(files);
+        files->selectFile(path);
+        dialog->accept(); // QFileDialog::accept(), through the public QDialog one
+    });
+    QTest::keyClick(window.get(), Qt::Key_S, Qt::ControlModifier); // Save Poem…
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), poem); // the bytes as sent, \r\n included
+}
+
+void TestMainWindow::settingsApplyToNewRequests()
+{
+    // A connect timeout of 0.5 s, set in the dialog, times out a connection to a full backlog.
+    auto window = showWindow();
+    QVERIFY(window);
+    GuiTest::whenDialogOpens([](QDialog *dialog) {
+        auto *seconds = dialog->findChild<QDoubleSpinBox *>(u"connectTimeout"_s);
+        QVERIFY(seconds);
+        seconds->setFocus();
+        seconds->selectAll();
+        QTest::keyClicks(seconds, u"0.5"_s);
+        QTest::keyClick(seconds, Qt::Key_Tab);
+        dialog->accept();
+    });
+    QAction *settings = window->findChild<QAction *>(u"settingsAction"_s);
+    QVERIFY(settings);
+    QTest::mouseClick(toolButton(*window, "settingsAction"), Qt::LeftButton);
+    QCOMPARE(window->fetchSettings().options.connectTimeout, 500ms);
+    QCOMPARE(QSettings().value(u"fetch/connectTimeoutMs"_s).toLongLong(), 500);
+
+    FullBacklogListener listener;
+    QVERIFY(listener.isValid());
+    QVERIFY(fetchByClicking(*window, listener.address(), u"Never answers"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Failed, timeoutMs);
+    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
+    QCOMPARE(window->failurePane()->kindLabel()->text(), u"TimeoutError"_s);
 }
 
 void TestMainWindow::viewsAndButtonsHaveAccessibleNames()
