@@ -12,18 +12,17 @@ using namespace std::chrono;
 namespace {
 
 // Used only when no poem is bundled, so that the demo always works.
-constexpr char fallbackPoem[] =
-        "The Listening Port\n"
-        "\n"
-        "A port stands open on the evening shore,\n"
-        "and one by one the little verses come,\n"
-        "a byte, a pause, a byte — and then some more,\n"
-        "until the line goes quiet and is done.\n"
-        "\n"
-        "Not every harbour answers when you call:\n"
-        "one turns you back, one listens and is mute,\n"
-        "one sings you half a song, then lets it fall.\n"
-        "Still, read what came. The rest was never moot.\n";
+constexpr char fallbackPoem[] = "The Listening Port\n"
+                                "\n"
+                                "A port stands open on the evening shore,\n"
+                                "and one by one the little verses come,\n"
+                                "a byte, a pause, a byte — and then some more,\n"
+                                "until the line goes quiet and is done.\n"
+                                "\n"
+                                "Not every harbour answers when you call:\n"
+                                "one turns you back, one listens and is mute,\n"
+                                "one sings you half a song, then lets it fall.\n"
+                                "Still, read what came. The rest was never moot.\n";
 
 struct Speed
 {
@@ -62,8 +61,8 @@ QList<DemoServers::BundledPoem> DemoServers::bundledPoems()
 {
     QList<BundledPoem> poems;
     const QDir directory(u":/poems"_s);
-    const QStringList names =
-            directory.entryList({u"*.txt"_s}, QDir::Files | QDir::Readable, QDir::Name);
+    const QStringList names
+            = directory.entryList({u"*.txt"_s}, QDir::Files | QDir::Readable, QDir::Name);
     for (const QString &name : names) {
         QFile file(directory.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
@@ -110,7 +109,8 @@ QList<DemoServers::Entry> DemoServers::start()
     const QByteArray &longest = std::max_element(poems.cbegin(), poems.cend(),
                                                  [](const BundledPoem &a, const BundledPoem &b) {
                                                      return a.text.size() < b.text.size();
-                                                 })->text;
+                                                 })
+                                        ->text;
     PoetryServer::Options refuse;
     refuse.fault = PoetryServer::Fault::Refuse;
     add(tr("Refuses connections"), refuse);

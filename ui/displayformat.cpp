@@ -28,7 +28,9 @@ QString duration(qint64 milliseconds)
         return QApplication::translate("DisplayFormat", "%1 s")
                 .arg(locale.toString(double(milliseconds) / 1000.0, 'f', 1));
     const qint64 seconds = milliseconds / 1000;
-    const auto two = [](qint64 value) { return u"%1"_s.arg(value, 2, 10, QChar(u'0')); };
+    const auto two = [](qint64 value) {
+        return u"%1"_s.arg(value, 2, 10, QChar(u'0'));
+    };
     if (seconds < 3600)
         return u"%1:%2"_s.arg(seconds / 60).arg(two(seconds % 60));
     return u"%1:%2:%3"_s.arg(seconds / 3600).arg(two(seconds / 60 % 60)).arg(two(seconds % 60));

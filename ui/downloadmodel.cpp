@@ -334,8 +334,7 @@ void DownloadModel::onPoemReceived(RequestId requestId, const Poem &poem)
         return;
     m_downloadOf.remove(requestId);
     // The poem is the authority; normally it equals what arrived chunk by chunk.
-    if (poem.bytes().size() > download->bytes.size()
-        && poem.bytes().startsWith(download->bytes)) {
+    if (poem.bytes().size() > download->bytes.size() && poem.bytes().startsWith(download->bytes)) {
         Q_EMIT bytesArrived(download->id, poem.bytes().sliced(download->bytes.size()));
     }
     download->bytes = poem.bytes();

@@ -59,8 +59,7 @@ public:
 
     // Starts a download and appends its row. `origin` is where the user's action was handled:
     // it heads the traceback of a failure.
-    DownloadId fetch(const QString &serverName, const Address &address,
-                     const FetchOptions &options,
+    DownloadId fetch(const QString &serverName, const Address &address, const FetchOptions &options,
                      std::source_location origin = std::source_location::current());
     bool cancel(int row);
     void cancelAll();

@@ -125,8 +125,8 @@ FailurePane::FailurePane(QWidget *parent)
     m_copyButton->setObjectName(u"copyDetailsButton"_s);
     m_copyButton->setIcon(QIcon::fromTheme(u"edit-copy"_s));
     m_retryButton->setObjectName(u"retryButton"_s);
-    m_retryButton->setIcon(QIcon::fromTheme(u"view-refresh"_s,
-                                            style()->standardIcon(QStyle::SP_BrowserReload)));
+    m_retryButton->setIcon(
+            QIcon::fromTheme(u"view-refresh"_s, style()->standardIcon(QStyle::SP_BrowserReload)));
     connect(m_copyButton, &QPushButton::clicked, this, &FailurePane::copyDetails);
     connect(m_retryButton, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_id); });
     auto *buttons = new QHBoxLayout;
@@ -154,7 +154,8 @@ void FailurePane::showDownload(const Download &download)
 
     m_kind->setText(failure.typeName());
     QString message = failure.errorMessage();
-    if (failure.kind() == Failure::Kind::Timeout && failure.timeoutPhase() != Failure::TimeoutPhase::None)
+    if (failure.kind() == Failure::Kind::Timeout
+        && failure.timeoutPhase() != Failure::TimeoutPhase::None)
         message += u' ' + tr("(timed out %1)").arg(timeoutPhaseName(failure.timeoutPhase()));
     m_message->setText(message);
     const QString server = download.serverName == download.address
@@ -181,9 +182,8 @@ void FailurePane::showDownload(const Download &download)
     m_partial->moveCursor(QTextCursor::Start);
     m_traceback->moveCursor(QTextCursor::Start);
 
-    m_details = tr("%1: %2").arg(failure.typeName(), message) + u'\n'
-            + tr("Server: %1").arg(server) + u'\n'
-            + tr("Started: %1").arg(m_started->text()) + u'\n'
+    m_details = tr("%1: %2").arg(failure.typeName(), message) + u'\n' + tr("Server: %1").arg(server)
+            + u'\n' + tr("Started: %1").arg(m_started->text()) + u'\n'
             + tr("Ended after: %1").arg(m_duration->text()) + u'\n';
     if (!systemError.isEmpty())
         m_details += tr("System error: %1").arg(systemError) + u'\n';

@@ -20,8 +20,8 @@ FetchSettings FetchSettings::load(const QSettings &settings)
 {
     FetchSettings loaded;
     const FetchOptions defaults;
-    loaded.options.connectTimeout =
-            readMs(settings, u"fetch/connectTimeoutMs"_s, defaults.connectTimeout);
+    loaded.options.connectTimeout
+            = readMs(settings, u"fetch/connectTimeoutMs"_s, defaults.connectTimeout);
     loaded.options.idleTimeout = readMs(settings, u"fetch/idleTimeoutMs"_s, defaults.idleTimeout);
     loaded.options.deadline = readMs(settings, u"fetch/deadlineMs"_s, defaults.deadline);
     bool ok = false;

@@ -169,14 +169,12 @@ MainWindow::MainWindow(QWidget *parent)
         if (m_shown != 0 && m_downloads->rowOf(m_shown) < 0)
             showCurrentDownload();
     });
-    connect(m_downloads, &DownloadModel::serverResult, m_servers,
-            &ServerListModel::setLastResult);
+    connect(m_downloads, &DownloadModel::serverResult, m_servers, &ServerListModel::setLastResult);
     connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateStatusCounts);
     connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateActions);
     connect(m_poemPane, &PoemPane::copyRequested, this, [this] {
         if (const int row = currentDownloadRow(); row >= 0)
-            QApplication::clipboard()->setText(
-                    QString::fromUtf8(m_downloads->download(row).bytes));
+            QApplication::clipboard()->setText(QString::fromUtf8(m_downloads->download(row).bytes));
     });
     connect(m_poemPane, &PoemPane::saveRequested, this, &MainWindow::savePoem);
     connect(m_failurePane, &FailurePane::retryRequested, this, &MainWindow::retryDownload);
@@ -185,11 +183,10 @@ MainWindow::MainWindow(QWidget *parent)
     // Saved at once: a crash or a kill must not lose a server the user just added.
     connect(m_servers, &ServerListModel::rowsInserted, this, &MainWindow::saveServers);
     connect(m_servers, &ServerListModel::rowsRemoved, this, &MainWindow::saveServers);
-    connect(m_servers, &ServerListModel::dataChanged, this,
-            [this](const QModelIndex &topLeft) {
-                if (topLeft.column() <= ServerListModel::AddressColumn)
-                    saveServers();
-            });
+    connect(m_servers, &ServerListModel::dataChanged, this, [this](const QModelIndex &topLeft) {
+        if (topLeft.column() <= ServerListModel::AddressColumn)
+            saveServers();
+    });
     updateStatusCounts();
     updateActions();
 }
@@ -203,13 +200,13 @@ bool MainWindow::hasSavedSettings()
 
 void MainWindow::createActions()
 {
-    const auto make = [this](const QIcon &icon, const QString &text, const QString &name,
-                             auto slot) {
-        auto *action = new QAction(icon, text, this);
-        action->setObjectName(name);
-        connect(action, &QAction::triggered, this, slot);
-        return action;
-    };
+    const auto make
+            = [this](const QIcon &icon, const QString &text, const QString &name, auto slot) {
+                  auto *action = new QAction(icon, text, this);
+                  action->setObjectName(name);
+                  connect(action, &QAction::triggered, this, slot);
+                  return action;
+              };
 
     m_addServerAction = make(themeIcon(u"list-add"_s, QStyle::SP_FileDialogNewFolder),
                              tr("&Add Server…"), u"addServerAction"_s, &MainWindow::addServer);
@@ -217,27 +214,26 @@ void MainWindow::createActions()
     m_addServerAction->setToolTip(tr("Add a poetry server to the list"));
     m_editServerAction = make(themeIcon(u"document-edit"_s, QStyle::SP_FileDialogContentsView),
                               tr("&Edit Server"), u"editServerAction"_s, &MainWindow::editServer);
-    m_removeServerAction = make(themeIcon(u"list-remove"_s, QStyle::SP_TrashIcon),
-                                tr("&Remove Server"), u"removeServerAction"_s,
-                                &MainWindow::removeServers);
+    m_removeServerAction
+            = make(themeIcon(u"list-remove"_s, QStyle::SP_TrashIcon), tr("&Remove Server"),
+                   u"removeServerAction"_s, &MainWindow::removeServers);
     m_removeServerAction->setShortcut(QKeySequence::Delete);
     m_removeServerAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_importFileAction = make(themeIcon(u"document-open"_s, QStyle::SP_DialogOpenButton),
-                              tr("&Import Servers…"), u"importFileAction"_s,
-                              &MainWindow::importFile);
+    m_importFileAction
+            = make(themeIcon(u"document-open"_s, QStyle::SP_DialogOpenButton),
+                   tr("&Import Servers…"), u"importFileAction"_s, &MainWindow::importFile);
     m_importFileAction->setShortcut(QKeySequence::Open);
-    m_importClipboardAction =
-            make(themeIcon(u"edit-paste"_s, QStyle::SP_FileDialogListView),
-                 tr("Import Servers from &Clipboard"), u"importClipboardAction"_s,
-                 &MainWindow::importClipboard);
+    m_importClipboardAction = make(themeIcon(u"edit-paste"_s, QStyle::SP_FileDialogListView),
+                                   tr("Import Servers from &Clipboard"), u"importClipboardAction"_s,
+                                   &MainWindow::importClipboard);
     m_importClipboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     m_demoAction = make(themeIcon(u"media-playback-start"_s, QStyle::SP_MediaPlay),
                         tr("Start &Demo Servers"), u"demoAction"_s, &MainWindow::startDemo);
 
     m_fetchAction = make(themeIcon(u"go-down"_s, QStyle::SP_ArrowDown), tr("&Fetch"),
                          u"fetchAction"_s, &MainWindow::fetchSelected);
-    m_fetchAction->setShortcuts({QKeySequence(QKeySequence::Refresh),
-                                 QKeySequence(Qt::CTRL | Qt::Key_Return)});
+    m_fetchAction->setShortcuts(
+            {QKeySequence(QKeySequence::Refresh), QKeySequence(Qt::CTRL | Qt::Key_Return)});
     m_fetchAction->setToolTip(tr("Fetch a poem from each selected server"));
     m_fetchAllAction = make(themeIcon(u"emblem-downloads"_s, QStyle::SP_ArrowDown),
                             tr("Fetch &All"), u"fetchAllAction"_s, &MainWindow::fetchAll);
@@ -264,14 +260,13 @@ void MainWindow::createActions()
     m_saveAction = make(themeIcon(u"document-save-as"_s, QStyle::SP_DialogSaveButton),
                         tr("&Save Poem…"), u"saveAction"_s, &MainWindow::savePoem);
     m_saveAction->setShortcut(QKeySequence::Save);
-    m_removeDownloadsAction = make(themeIcon(u"edit-delete"_s, QStyle::SP_TrashIcon),
-                                   tr("Re&move"), u"removeDownloadsAction"_s,
-                                   &MainWindow::removeDownloads);
+    m_removeDownloadsAction = make(themeIcon(u"edit-delete"_s, QStyle::SP_TrashIcon), tr("Re&move"),
+                                   u"removeDownloadsAction"_s, &MainWindow::removeDownloads);
     m_removeDownloadsAction->setShortcut(QKeySequence::Delete);
     m_removeDownloadsAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_clearFinishedAction = make(themeIcon(u"edit-clear-all"_s, QStyle::SP_DialogResetButton),
-                                 tr("Clear &Finished"), u"clearFinishedAction"_s,
-                                 &MainWindow::clearFinished);
+    m_clearFinishedAction
+            = make(themeIcon(u"edit-clear-all"_s, QStyle::SP_DialogResetButton),
+                   tr("Clear &Finished"), u"clearFinishedAction"_s, &MainWindow::clearFinished);
     m_clearFinishedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     m_clearFinishedAction->setToolTip(tr("Remove the downloads that have ended"));
 
@@ -289,8 +284,8 @@ void MainWindow::createActions()
         preferences.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setShortcuts(preferences);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    m_quitAction = make(themeIcon(u"application-exit"_s, QStyle::SP_DialogCloseButton),
-                        tr("&Quit"), u"quitAction"_s, &QWidget::close);
+    m_quitAction = make(themeIcon(u"application-exit"_s, QStyle::SP_DialogCloseButton), tr("&Quit"),
+                        u"quitAction"_s, &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_aboutAction = make(themeIcon(u"help-about"_s, QStyle::SP_MessageBoxInformation),
@@ -380,8 +375,7 @@ QWidget *MainWindow::createServerPanel()
     m_serverView->setEditTriggers(QAbstractItemView::EditKeyPressed
                                   | QAbstractItemView::SelectedClicked);
     m_serverView->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_serverView->header()->setSectionResizeMode(ServerListModel::NameColumn,
-                                                 QHeaderView::Stretch);
+    m_serverView->header()->setSectionResizeMode(ServerListModel::NameColumn, QHeaderView::Stretch);
     m_serverView->header()->setStretchLastSection(false);
     m_serverView->header()->resizeSection(ServerListModel::AddressColumn,
                                           fontMetrics().horizontalAdvance(u"127.0.0.1:65535"_s)
@@ -462,8 +456,8 @@ void MainWindow::startDemo()
         if (row >= 0)
             rows.append(row);
     }
-    statusBar()->showMessage(tr("Started %n demo server(s) on this computer.", "", int(rows.size())),
-                             5000);
+    statusBar()->showMessage(
+            tr("Started %n demo server(s) on this computer.", "", int(rows.size())), 5000);
     fetchServerRows(rows);
 }
 
@@ -485,8 +479,7 @@ void MainWindow::importText(const QString &text)
     statusBar()->showMessage(tr("Added %n server(s).", "", added), 5000);
     if (!errors.isEmpty()) {
         QMessageBox box(QMessageBox::Warning, tr("Import Servers"),
-                        tr("%n line(s) could not be read as an address.", "",
-                           int(errors.size())),
+                        tr("%n line(s) could not be read as an address.", "", int(errors.size())),
                         QMessageBox::Ok, this);
         box.setTextFormat(Qt::PlainText);
         box.setDetailedText(errors.join(u'\n'));
@@ -573,20 +566,20 @@ void MainWindow::removeServers()
 
 void MainWindow::importFile()
 {
-    const QString fileName = QFileDialog::getOpenFileName(
-            this, tr("Import Servers"), QDir::homePath(),
-            tr("Text files (*.txt *.list);;All files (*)"));
+    const QString fileName
+            = QFileDialog::getOpenFileName(this, tr("Import Servers"), QDir::homePath(),
+                                           tr("Text files (*.txt *.list);;All files (*)"));
     if (fileName.isEmpty())
         return;
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly) || file.size() > maxImportSize) {
-        QMessageBox::warning(this, tr("Import Servers"),
-                             file.size() > maxImportSize
-                                     ? tr("“%1” is too large to be a list of servers.")
-                                               .arg(QDir::toNativeSeparators(fileName))
-                                     : tr("“%1” could not be read: %2")
-                                               .arg(QDir::toNativeSeparators(fileName),
-                                                    file.errorString()));
+        QMessageBox::warning(
+                this, tr("Import Servers"),
+                file.size() > maxImportSize
+                        ? tr("“%1” is too large to be a list of servers.")
+                                  .arg(QDir::toNativeSeparators(fileName))
+                        : tr("“%1” could not be read: %2")
+                                  .arg(QDir::toNativeSeparators(fileName), file.errorString()));
         return;
     }
     importText(QString::fromUtf8(file.readAll()));
@@ -614,18 +607,22 @@ void MainWindow::savePoem()
     const int row = currentDownloadRow();
     if (row < 0 || m_downloads->download(row).bytes.isEmpty())
         return;
-    const Download &download = m_downloads->download(row);
+    // The file dialog runs an event loop: downloads go on and rows may move or go. Keep the id,
+    // not a reference into the model.
+    const DownloadId id = m_downloads->download(row).id;
     QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (directory.isEmpty())
         directory = QDir::homePath();
     const QString fileName = QFileDialog::getSaveFileName(
-            this, tr("Save Poem"), QDir(directory).filePath(fileNameFor(download.serverName)),
+            this, tr("Save Poem"),
+            QDir(directory).filePath(fileNameFor(m_downloads->download(row).serverName)),
             tr("Text files (*.txt);;All files (*)"));
-    if (fileName.isEmpty())
+    const int rowNow = m_downloads->rowOf(id);
+    if (fileName.isEmpty() || rowNow < 0)
         return;
     // The poem's bytes exactly as the server sent them; QSaveFile never leaves half a file.
+    const QByteArray bytes = m_downloads->download(rowNow).bytes;
     QSaveFile file(fileName);
-    const QByteArray bytes = m_downloads->download(m_downloads->rowOf(download.id)).bytes;
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         QMessageBox::warning(this, tr("Save Poem"),
                              tr("The poem could not be saved to “%1”: %2")
@@ -772,8 +769,7 @@ void MainWindow::onDownloadFinished(DownloadId id)
 void MainWindow::onDownloadsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
     const int row = m_shown != 0 ? m_downloads->rowOf(m_shown) : -1;
-    if (row >= topLeft.row() && row <= bottomRight.row()
-        && m_details->currentIndex() == PoemPage)
+    if (row >= topLeft.row() && row <= bottomRight.row() && m_details->currentIndex() == PoemPage)
         m_poemPane->updateHeader(m_downloads->download(row));
 }
 

@@ -53,8 +53,8 @@ private:
     DownloadId m_id = 0;
     PoemDecoder m_decoder;
     QByteArray m_pending;
-    qint64 m_fedBytes = 0;   // bytes handed to the decoder or pending
-    qint64 m_shownBytes = 0; // bytes handed to the decoder
+    qint64 m_fedBytes = 0;    // bytes handed to the decoder or pending
+    qint64 m_shownBytes = 0;  // bytes handed to the decoder
     bool m_truncated = false; // displayLimit reached
     bool m_finished = false;
     int m_zoom = 0;

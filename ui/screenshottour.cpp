@@ -14,8 +14,7 @@ using namespace Qt::StringLiterals;
 
 ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &directory, QObject *parent)
     : QObject(parent), m_window(window), m_directory(directory)
-{
-}
+{ }
 
 void ScreenshotTour::start()
 {
@@ -25,10 +24,11 @@ void ScreenshotTour::start()
     // Once some poems have arrived, fetch everything again: the servers that delivered before
     // now show a percentage instead of a busy bar.
     DownloadModel *model = m_window->downloadModel();
-    when([model] { return model->doneCount() >= 6; }, 10'000, [this, model] {
-        m_window->fetchAll();
-        when([model] { return false; }, 900, [this] { shootDownloads(); });
-    });
+    when([model] { return model->doneCount() >= 6; }, 10'000,
+         [this, model] {
+             m_window->fetchAll();
+             when([model] { return false; }, 900, [this] { shootDownloads(); });
+         });
 }
 
 void ScreenshotTour::when(std::function<bool()> condition, int timeoutMs,
@@ -79,15 +79,15 @@ void ScreenshotTour::shootDownloads()
             row = r;
     }
     if (row < 0)
-        row = findRow([model](int r) {
-            return model->download(r).state == RequestState::Receiving;
-        });
+        row = findRow(
+                [model](int r) { return model->download(r).state == RequestState::Receiving; });
     if (row >= 0)
         m_window->showDownloadRow(row);
-    when([] { return false; }, 300, [this] {
-        grab(u"downloads.png"_s);
-        shootPoem();
-    });
+    when([] { return false; }, 300,
+         [this] {
+             grab(u"downloads.png"_s);
+             shootPoem();
+         });
 }
 
 void ScreenshotTour::shootPoem()
@@ -103,10 +103,11 @@ void ScreenshotTour::shootPoem()
     }
     if (best >= 0)
         m_window->showDownloadRow(best);
-    when([] { return false; }, 400, [this] {
-        grab(u"poem.png"_s);
-        shootFailure();
-    });
+    when([] { return false; }, 400,
+         [this] {
+             grab(u"poem.png"_s);
+             shootFailure();
+         });
 }
 
 void ScreenshotTour::shootFailure()
@@ -120,7 +121,8 @@ void ScreenshotTour::shootFailure()
     };
     // A reset half-way has a traceback and a partial poem; wait for it a while.
     when([this, failedWith] { return findRow(failedWith(Failure::Kind::ConnectionLost)) >= 0; },
-         30'000, [this, failedWith] {
+         30'000,
+         [this, failedWith] {
              int row = findRow(failedWith(Failure::Kind::ConnectionLost));
              if (row < 0)
                  row = findRow(failedWith(Failure::Kind::ConnectionRefused));
@@ -128,9 +130,10 @@ void ScreenshotTour::shootFailure()
                  m_window->showDownloadRow(row);
              else
                  m_ok = false;
-             when([] { return false; }, 400, [this] {
-                 grab(u"failure.png"_s);
-                 Q_EMIT finished(m_ok);
-             });
+             when([] { return false; }, 400,
+                  [this] {
+                      grab(u"failure.png"_s);
+                      Q_EMIT finished(m_ok);
+                  });
          });
 }

@@ -10,7 +10,7 @@
 struct Server
 {
     QString name;
-    QString address;  // canonical form, Address::toString()
+    QString address;   // canonical form, Address::toString()
     bool demo = false; // served inside this process: its port changes every run, never saved
     std::optional<RequestState> lastState;
     QString lastResult; // "Done · 1.2 KiB", "ConnectionRefusedError", …

@@ -188,8 +188,7 @@ int ServerListModel::importText(const QString &text, QStringList *errors)
     return added;
 }
 
-void ServerListModel::setLastResult(const QString &address, RequestState state,
-                                    const QString &text)
+void ServerListModel::setLastResult(const QString &address, RequestState state, const QString &text)
 {
     const int row = rowOf(address);
     if (row < 0)

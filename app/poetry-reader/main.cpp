@@ -58,8 +58,9 @@ Arguments parseArguments()
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOption(
-            u"demo"_s, QCoreApplication::translate(
-                               "main", "Start the built-in demo servers and fetch from them."));
+            u"demo"_s,
+            QCoreApplication::translate("main",
+                                        "Start the built-in demo servers and fetch from them."));
     parser.addOption(demoOption);
     // For the documentation's screenshots (scripts/screenshots.sh); not for users.
     QCommandLineOption screenshotsOption(u"screenshots"_s, u"Grab screenshots into DIR."_s,

@@ -82,7 +82,9 @@ double cpuSeconds()
 {
     rusage usage{};
     ::getrusage(RUSAGE_SELF, &usage);
-    const auto seconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    const auto seconds = [](const timeval &t) {
+        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
+    };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -90,8 +92,8 @@ double percentile(const std::vector<double> &sorted, double p)
 {
     if (sorted.empty())
         return 0;
-    const auto index = size_t(std::clamp(p * double(sorted.size() - 1), 0.0,
-                                         double(sorted.size() - 1)));
+    const auto index
+            = size_t(std::clamp(p * double(sorted.size() - 1), 0.0, double(sorted.size() - 1)));
     return sorted[index];
 }
 

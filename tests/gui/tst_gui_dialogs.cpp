@@ -62,7 +62,7 @@ void TestDialogs::addDialogChecksAsTheUserTypes()
     AddServerDialog dialog;
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QVERIFY(!dialog.okButton()->isEnabled()); // nothing typed yet
+    QVERIFY(!dialog.okButton()->isEnabled());          // nothing typed yet
     QVERIFY(!dialog.messageLabel()->text().isEmpty()); // but a hint
 
     dialog.addressEdit()->setFocus();

@@ -28,8 +28,7 @@ std::unique_ptr<PoetryServer> startServer(const PoetryServer::Options &options)
     return server;
 }
 
-PoetryServer::Options slowPoem(const QByteArray &poem, qint64 chunk = 64,
-                               milliseconds delay = 5ms)
+PoetryServer::Options slowPoem(const QByteArray &poem, qint64 chunk = 64, milliseconds delay = 5ms)
 {
     PoetryServer::Options options;
     options.poem = poem;
@@ -94,8 +93,7 @@ void TestModels::serverListPassesTester()
 
     QCOMPARE(model.index(0, ServerListModel::AddressColumn).data().toString(),
              u"127.0.0.1:10001"_s);
-    QCOMPARE(model.index(1, ServerListModel::NameColumn).data().toString(),
-             u"localhost:10002"_s);
+    QCOMPARE(model.index(1, ServerListModel::NameColumn).data().toString(), u"localhost:10002"_s);
 
     QVERIFY(model.setData(model.index(0, ServerListModel::NameColumn), u"renamed"_s));
     QCOMPARE(model.index(0, ServerListModel::NameColumn).data().toString(), u"renamed"_s);
@@ -140,8 +138,7 @@ void TestModels::serverListImportsClassicForm()
     QCOMPARE(added, 4);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(errors.size(), 1);
-    QCOMPARE(model.index(3, ServerListModel::AddressColumn).data().toString(),
-             u"example.org:7"_s);
+    QCOMPARE(model.index(3, ServerListModel::AddressColumn).data().toString(), u"example.org:7"_s);
 }
 
 void TestModels::serverListSavesAndLoads()
@@ -155,7 +152,8 @@ void TestModels::serverListSavesAndLoads()
         model.save(settings);
     }
     ServerListModel loaded;
-    QAbstractItemModelTester tester(&loaded, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&loaded,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     loaded.load(QSettings());
     QCOMPARE(loaded.rowCount(), 2); // demo servers are not saved
     QCOMPARE(loaded.server(0).name, u"kept"_s);
