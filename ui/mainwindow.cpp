@@ -153,6 +153,9 @@ MainWindow::MainWindow(QWidget *parent)
             &MainWindow::showDownloadContextMenu);
     connect(m_serverView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
+    // The keyboard can make a row current without selecting it; Fetch acts on it then.
+    connect(m_serverView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::updateActions);
     connect(m_serverView, &QTreeView::activated, this,
             [this](const QModelIndex &index) { fetchServerRows({index.row()}); });
     connect(m_serverView, &QTreeView::customContextMenuRequested, this,

@@ -14,9 +14,11 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -99,6 +101,9 @@ private Q_SLOTS:
     void statusBarCounts();
     void commandLineAddressesAreFetched();
     void copyAndSavePoem();
+    void keyboardOnlyFetch();
+    void importFromClipboard();
+    void contextMenuRemovesDownload();
     void settingsApplyToNewRequests();
     void viewsAndButtonsHaveAccessibleNames();
 
@@ -433,6 +438,81 @@ void TestMainWindow::copyAndSavePoem()
     QFile saved(path);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(saved.readAll(), poem); // the bytes as sent, \r\n included
+}
+
+void TestMainWindow::keyboardOnlyFetch()
+{
+    const QByteArray poem = "No mouse was harmed.\n";
+    auto server = startServer(poemOptions(poem));
+    QVERIFY(server);
+    auto window = showWindow();
+    QVERIFY(window);
+    window->serverModel()->addServer(u"keys"_s, server->address().toString());
+    window->serverView()->setFocus();
+    QTest::keyClick(window->serverView(), Qt::Key_Down); // the first server
+    QTest::keyClick(window->serverView(), Qt::Key_F5);   // Fetch
+    QCOMPARE(window->downloadProxy()->rowCount(), 1);
+    QTest::keyClick(window->serverView(), Qt::Key_F5, Qt::ShiftModifier); // Fetch All
+    QCOMPARE(window->downloadProxy()->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->doneCount(), 2, timeoutMs);
+    QTRY_COMPARE(window->poemPane()->textView()->toPlainText(), QString::fromUtf8(poem));
+}
+
+void TestMainWindow::importFromClipboard()
+{
+    auto window = showWindow();
+    QVERIFY(window);
+    QApplication::clipboard()->setText(u"10001 localhost:10002\n[::1]:10003\n"_s);
+    QTest::keyClick(window.get(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(window->serverModel()->rowCount(), 3);
+    QCOMPARE(window->serverModel()->server(2).address, u"[::1]:10003"_s);
+}
+
+void TestMainWindow::contextMenuRemovesDownload()
+{
+    auto server = startServer(poemOptions("gone soon\n"));
+    QVERIFY(server);
+    auto window = showWindow();
+    QVERIFY(window);
+    QVERIFY(fetchByClicking(*window, server->address(), u"one"_s));
+    QVERIFY(fetchByClicking(*window, server->address(), u"two"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->doneCount(), 2, timeoutMs);
+    const QModelIndex second = window->downloadProxy()->index(1, 0);
+    GuiTest::clickRow(window->downloadView(), second);
+
+    QStringList shown;
+    auto *timer = new QTimer(window.get());
+    timer->setInterval(10);
+    connect(timer, &QTimer::timeout, timer, [timer, &shown] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        timer->stop();
+        for (QAction *action : menu->actions()) {
+            if (!action->isSeparator())
+                shown.append(action->objectName());
+        }
+        for (QAction *action : menu->actions()) {
+            if (action->objectName() == u"removeDownloadsAction"_s) {
+                QVERIFY(action->isEnabled());
+                menu->setActiveAction(action);
+                QTest::keyClick(menu, Qt::Key_Return);
+                return;
+            }
+        }
+        menu->close();
+    });
+    timer->start();
+    // The menu key, or a right click: both arrive as a context menu event.
+    const QPoint where = window->downloadView()->visualRect(second).center();
+    QContextMenuEvent event(QContextMenuEvent::Keyboard, where,
+                            window->downloadView()->viewport()->mapToGlobal(where));
+    QApplication::sendEvent(window->downloadView()->viewport(), &event);
+    QCOMPARE(shown,
+             QStringList({u"cancelAction"_s, u"retryAction"_s, u"copyAction"_s, u"saveAction"_s,
+                          u"removeDownloadsAction"_s, u"clearFinishedAction"_s}));
+    QCOMPARE(window->downloadProxy()->rowCount(), 1);
+    QCOMPARE(window->downloadProxy()->index(0, 0).data().toString(), u"one"_s);
 }
 
 void TestMainWindow::settingsApplyToNewRequests()
