@@ -100,13 +100,19 @@ MainWindow::MainWindow(QWidget *parent)
     QHeaderView *header = m_downloadView->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(DownloadModel::ServerColumn, QHeaderView::Stretch);
-    header->resizeSection(DownloadModel::StateColumn, fontMetrics().horizontalAdvance(u'x') * 16);
-    header->resizeSection(DownloadModel::ProgressColumn,
-                          fontMetrics().horizontalAdvance(u'x') * 22);
-    for (int column : {int(DownloadModel::BytesColumn), int(DownloadModel::RateColumn),
-                       int(DownloadModel::ElapsedColumn)})
-        header->resizeSection(column, fontMetrics().horizontalAdvance(u'x') * 13);
-    header->resizeSection(DownloadModel::BytesColumn, fontMetrics().horizontalAdvance(u'x') * 25);
+    // Wide enough for what the columns typically say, measured in the user's font.
+    const auto fit = [this](const QString &text) {
+        return fontMetrics().horizontalAdvance(text) + fontMetrics().averageCharWidth() * 4;
+    };
+    const QString someBytes = DisplayFormat::bytes(999 * 1024);
+    header->resizeSection(DownloadModel::StateColumn,
+                          fit(DisplayFormat::stateName(RequestState::Connecting))
+                                  + style()->pixelMetric(QStyle::PM_SmallIconSize));
+    header->resizeSection(DownloadModel::ProgressColumn, fontMetrics().averageCharWidth() * 18);
+    header->resizeSection(DownloadModel::BytesColumn,
+                          fit(DownloadModel::tr("%1 of %2").arg(someBytes, someBytes)));
+    header->resizeSection(DownloadModel::RateColumn, fit(DisplayFormat::rate(999 * 1024)));
+    header->resizeSection(DownloadModel::ElapsedColumn, fit(DisplayFormat::duration(599'000)));
 
     // Details: nothing selected, a poem, or a failure.
     m_placeholder = new QLabel(tr("Select a download to read its poem as it arrives."), this);
@@ -422,6 +428,9 @@ void MainWindow::restoreSettings()
         m_mainSplitter->setSizes({450, 830});
     if (!settings.contains(u"window/centreSplitter"_s))
         m_centreSplitter->setSizes({300, 400});
+    m_downloadView->header()->restoreState(
+            settings.value(u"window/downloadColumns"_s).toByteArray());
+    m_serverView->header()->restoreState(settings.value(u"window/serverColumns"_s).toByteArray());
 }
 
 void MainWindow::saveServers() const
@@ -437,6 +446,8 @@ void MainWindow::saveWindowState() const
     settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
     settings.setValue(u"window/centreSplitter"_s, m_centreSplitter->saveState());
+    settings.setValue(u"window/downloadColumns"_s, m_downloadView->header()->saveState());
+    settings.setValue(u"window/serverColumns"_s, m_serverView->header()->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -16,6 +16,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -24,6 +25,7 @@
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTest>
@@ -95,6 +97,7 @@ private Q_SLOTS:
     void escapeCancelsSelectedDownload();
     void retryFetchesAgain();
     void serverListSurvivesRestart();
+    void windowLayoutIsRestored();
     void addServerRejectsBadAddress();
     void deleteKeyRemovesServer();
     void clearFinishedRemovesEndedRows();
@@ -326,6 +329,31 @@ void TestMainWindow::serverListSurvivesRestart()
     QCOMPARE(window->serverModel()->server(0).name, u"Kept across restarts"_s);
     QCOMPARE(window->serverModel()->server(0).address, u"localhost:4567"_s);
     QVERIFY(MainWindow::hasSavedSettings());
+}
+
+void TestMainWindow::windowLayoutIsRestored()
+{
+    QList<int> sizes;
+    int progressWidth = 0;
+    {
+        auto window = showWindow();
+        QVERIFY(window);
+        window->resize(1000, 700);
+        auto *splitter = window->findChild<QSplitter *>(u"centreSplitter"_s);
+        QVERIFY(splitter);
+        splitter->setSizes({200, 400});
+        sizes = splitter->sizes();
+        window->downloadView()->header()->resizeSection(DownloadModel::ProgressColumn, 240);
+        progressWidth
+                = window->downloadView()->header()->sectionSize(DownloadModel::ProgressColumn);
+        QVERIFY(window->close());
+    }
+    auto window = showWindow();
+    QVERIFY(window);
+    QCOMPARE(window->size(), QSize(1000, 700));
+    QCOMPARE(window->findChild<QSplitter *>(u"centreSplitter"_s)->sizes(), sizes);
+    QCOMPARE(window->downloadView()->header()->sectionSize(DownloadModel::ProgressColumn),
+             progressWidth);
 }
 
 void TestMainWindow::addServerRejectsBadAddress()
