@@ -8,6 +8,7 @@
 #include "poempane.h"
 #include "poetryfetcher.h"
 #include "progressdelegate.h"
+#include "serverdelegate.h"
 #include "serverlistmodel.h"
 #include "settingsdialog.h"
 
@@ -108,7 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     header->resizeSection(DownloadModel::StateColumn,
                           fit(DisplayFormat::stateName(RequestState::Connecting))
                                   + style()->pixelMetric(QStyle::PM_SmallIconSize));
-    header->resizeSection(DownloadModel::ProgressColumn, fontMetrics().averageCharWidth() * 18);
+    header->resizeSection(DownloadModel::ProgressColumn, fontMetrics().averageCharWidth() * 22);
     header->resizeSection(DownloadModel::BytesColumn,
                           fit(DownloadModel::tr("%1 of %2").arg(someBytes, someBytes)));
     header->resizeSection(DownloadModel::RateColumn, fit(DisplayFormat::rate(999 * 1024)));
@@ -384,6 +385,14 @@ QWidget *MainWindow::createServerPanel()
     m_serverView->setEditTriggers(QAbstractItemView::EditKeyPressed
                                   | QAbstractItemView::SelectedClicked);
     m_serverView->setContextMenuPolicy(Qt::CustomContextMenu);
+    auto *serverDelegate = new ServerDelegate(m_serverView);
+    m_serverView->setItemDelegate(serverDelegate);
+    connect(serverDelegate, &ServerDelegate::addressProblem, this, [this](const QString &problem) {
+        if (problem.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(problem);
+    });
     m_serverView->header()->setSectionResizeMode(ServerListModel::NameColumn, QHeaderView::Stretch);
     m_serverView->header()->setStretchLastSection(false);
     m_serverView->header()->resizeSection(ServerListModel::AddressColumn,

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void windowLayoutIsRestored();
     void addServerRejectsBadAddress();
     void deleteKeyRemovesServer();
+    void editAddressInPlace();
     void clearFinishedRemovesEndedRows();
     void statusBarCounts();
     void commandLineAddressesAreFetched();
@@ -389,6 +390,34 @@ void TestMainWindow::deleteKeyRemovesServer()
     QCOMPARE(window->serverModel()->rowCount(), 1);
     QCOMPARE(window->serverModel()->server(0).name, u"second"_s);
     QCOMPARE(QSettings().value(u"servers/size"_s).toInt(), 1); // saved at once
+}
+
+void TestMainWindow::editAddressInPlace()
+{
+    auto window = showWindow();
+    QVERIFY(window);
+    window->serverModel()->addServer(u"moving"_s, u"10001"_s);
+    QTreeView *view = window->serverView();
+    const QModelIndex address = window->serverModel()->index(0, ServerListModel::AddressColumn);
+    GuiTest::clickRow(view, address);
+    view->setCurrentIndex(address);
+    QTest::keyClick(view, Qt::Key_F2);
+    auto *editor = view->viewport()->findChild<QLineEdit *>();
+    QVERIFY(editor);
+    QTRY_VERIFY(editor->hasFocus());
+
+    editor->selectAll();
+    QTest::keyClicks(editor, u"localhost:abc"_s);
+    QVERIFY(window->statusBar()->currentMessage().contains(u"“abc” is not a number"_s));
+    QTest::keyClick(editor, Qt::Key_Return); // refused: still editing
+    QCOMPARE(window->serverModel()->server(0).address, u"127.0.0.1:10001"_s);
+
+    editor->selectAll();
+    QTest::keyClicks(editor, u"localhost:7"_s);
+    QVERIFY(window->statusBar()->currentMessage().isEmpty());
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(window->serverModel()->server(0).address, u"localhost:7"_s);
+    QCOMPARE(QSettings().value(u"servers/1/address"_s).toString(), u"localhost:7"_s); // saved
 }
 
 void TestMainWindow::clearFinishedRemovesEndedRows()
