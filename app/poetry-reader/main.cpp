@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 using namespace Qt::StringLiterals;
 
@@ -100,6 +101,8 @@ int main(int argc, char *argv[])
     const Arguments arguments = parseArguments();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Poetry Reader"));
     QGuiApplication::setDesktopFileName(u"org.poetryreader.PoetryReader"_s);
+    // The installed icon, by the application id (found in the icon theme once installed).
+    QApplication::setWindowIcon(QIcon::fromTheme(u"org.poetryreader.PoetryReader"_s));
 
     // Decided before the window exists: the window saves its settings as soon as it has any.
     const bool firstStart = !MainWindow::hasSavedSettings();

@@ -15,11 +15,14 @@
 #include <QAction>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -107,6 +110,7 @@ private Q_SLOTS:
     void copyAndSavePoem();
     void keyboardOnlyFetch();
     void importFromClipboard();
+    void dropTextFile();
     void contextMenuRemovesDownload();
     void settingsApplyToNewRequests();
     void viewsAndButtonsHaveAccessibleNames();
@@ -523,6 +527,29 @@ void TestMainWindow::importFromClipboard()
     QTest::keyClick(window.get(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(window->serverModel()->rowCount(), 3);
     QCOMPARE(window->serverModel()->server(2).address, u"[::1]:10003"_s);
+}
+
+void TestMainWindow::dropTextFile()
+{
+    auto window = showWindow();
+    QVERIFY(window);
+    QTemporaryDir directory;
+    const QString path = directory.filePath(u"servers.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("# the classic form works too\n10001 localhost:10002\n");
+    file.close();
+
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint where = window->rect().center();
+    QDragEnterEvent enter(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(where), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window.get(), &drop);
+    QCOMPARE(window->serverModel()->rowCount(), 2);
+    QCOMPARE(window->serverModel()->server(1).address, u"localhost:10002"_s);
 }
 
 void TestMainWindow::contextMenuRemovesDownload()
