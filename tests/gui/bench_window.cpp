@@ -6,7 +6,8 @@
 // measured is the window: the fetcher, the models, the views and the poem pane. Prints p50, p99
 // and max of the stall, and the CPU the process used. A benchmark, not a test: it prints numbers.
 //
-// Usage: bench_window [DOWNLOADS] [SECONDS]   (defaults: 1000 downloads, 10 s)
+// Usage: bench_window [DOWNLOADS] [SECONDS] [--hidden]   (defaults: 1000 downloads, 10 s)
+// --hidden keeps the window hidden (models, no painting): what the views themselves cost.
 
 #include "downloadmodel.h"
 #include "guitestsupport.h"
@@ -104,11 +105,12 @@ int main(int argc, char *argv[])
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    const QStringList arguments = QApplication::arguments();
+    QStringList arguments = QApplication::arguments();
+    const bool hidden = arguments.removeAll(u"--hidden"_s) > 0;
     const int downloads = arguments.size() > 1 ? arguments.at(1).toInt() : 1000;
     const int seconds = arguments.size() > 2 ? arguments.at(2).toInt() : 10;
     if (downloads <= 0 || seconds <= 0) {
-        std::fprintf(stderr, "usage: bench_window [DOWNLOADS] [SECONDS]\n");
+        std::fprintf(stderr, "usage: bench_window [DOWNLOADS] [SECONDS] [--hidden]\n");
         return 2;
     }
 
@@ -133,7 +135,8 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     window.resize(1280, 800);
-    window.show();
+    if (!hidden)
+        window.show();
     QStringList list;
     for (const Address &address : addresses)
         list.append(address.toString());
@@ -180,8 +183,8 @@ int main(int argc, char *argv[])
     const int active = window.downloadModel()->activeCount();
     const int failed = window.downloadModel()->failedCount();
     std::sort(stalls.begin(), stalls.end());
-    std::printf("bench_window: %d concurrent slow downloads (10 bytes / 50 ms each), %d s\n",
-                downloads, seconds);
+    std::printf("bench_window: %d concurrent slow downloads (10 bytes / 50 ms each), %d s%s\n",
+                downloads, seconds, hidden ? ", window hidden" : "");
     std::printf("  still receiving at the end: %d, failed: %d\n", active, failed);
     std::printf("  event-loop stall over %zu samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                 stalls.size(), percentile(stalls, 0.50), percentile(stalls, 0.99),
