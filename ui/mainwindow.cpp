@@ -201,7 +201,17 @@ MainWindow::MainWindow(QWidget *parent)
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Children are deleted after this destructor has run, while their signals still reach this
+    // window's slots. So, in an order where nothing calls back into a half-destroyed window:
+    // the views first (their selection models report to us as they go), then the downloads
+    // model (it cancels what still runs), then its fetcher.
+    delete m_mainSplitter;
+    delete m_downloadProxy;
+    delete m_downloads;
+    delete m_fetcher;
+}
 
 bool MainWindow::hasSavedSettings()
 {
