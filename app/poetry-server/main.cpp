@@ -86,15 +86,19 @@ int main(int argc, char *argv[])
     options.fault = *fault;
     options.faultBytes = CommandLine::countOption(parser, u"fault-bytes"_s, 0);
 
+    // Read every poem before serving any: a bad file name is a mistake on the command line.
+    QList<QByteArray> poems;
+    for (const QString &path : files) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            usageError(QCoreApplication::translate("main", "Cannot read %1: %2")
+                               .arg(path, file.errorString()));
+        poems.append(file.readAll());
+    }
+
     std::vector<std::unique_ptr<PoetryServer>> servers;
     for (qsizetype i = 0; i < files.size(); ++i) {
-        QFile file(files.at(i));
-        if (!file.open(QIODevice::ReadOnly)) {
-            std::fprintf(stderr, "%s: %s: %s\n", qPrintable(app.applicationName()),
-                         qPrintable(files.at(i)), qPrintable(file.errorString()));
-            return 1;
-        }
-        options.poem = file.readAll();
+        options.poem = poems.at(i);
         auto server = std::make_unique<PoetryServer>(options);
         const quint16 port = firstPort == 0 ? 0 : quint16(firstPort + i);
         if (!server->listen(iface, port)) {
