@@ -48,7 +48,7 @@ double secondsOption(const QCommandLineParser &parser, const QString &option, do
         usageError(QCoreApplication::translate("CommandLine",
                                                "--%1 takes seconds between 0 and %2, not “%3”.")
                            .arg(option)
-                           .arg(maximum)
+                           .arg(QString::number(maximum, 'g', 10))
                            .arg(parser.value(option)));
     return value;
 }
