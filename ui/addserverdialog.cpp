@@ -34,8 +34,8 @@ AddServerDialog::AddServerDialog(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Address:"), m_addressEdit);
+    form->addRow(QString(), m_message); // right under what it is about
     form->addRow(tr("&Name:"), m_nameEdit);
-    form->addRow(QString(), m_message);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

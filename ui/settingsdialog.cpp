@@ -55,7 +55,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     form->addRow(tr("&Idle timeout:"), m_idleTimeout);
     form->addRow(tr("&Deadline:"), m_deadline);
     form->addRow(tr("Largest &poem:"), m_maxSize);
-    form->addRow(tr("&Connections at once:"), m_maxConnections);
+    form->addRow(tr("Connections at &once:"), m_maxConnections);
     auto *note = new QLabel(tr("The new limits apply to the downloads started from now on."), this);
     note->setWordWrap(true);
     note->setTextFormat(Qt::PlainText);
