@@ -140,8 +140,12 @@ int main(int argc, char *argv[])
     QStringList list;
     for (const Address &address : addresses)
         list.append(address.toString());
+    QElapsedTimer starting;
+    starting.start();
     for (int i = 0; i < downloads; ++i)
         window.addAndFetch({list.at(i % serverCount)});
+    std::printf("starting %d downloads (rows inserted, requests made): %lld ms\n", downloads,
+                starting.elapsed());
     // The reader watches one poem stream in, as a user would.
     window.showDownloadRow(downloads / 2);
 
