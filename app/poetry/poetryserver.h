@@ -55,6 +55,9 @@ public:
     Address address() const;
 
     const Options &options() const { return m_options; }
+    // What every client receives: the poem, or the random bytes (Fault::RandomBytes), or the
+    // part sent before a reset (Fault::ResetAfter); Fault::Endless repeats it forever.
+    const QByteArray &servedBytes() const { return m_content; }
     int openConnections() const { return int(m_connections.size()); }
     int peakConnections() const { return m_peakConnections; }
     qint64 acceptedConnections() const { return m_acceptedConnections; }

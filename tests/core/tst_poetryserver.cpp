@@ -147,6 +147,7 @@ void TestPoetryServer::randomBytesAreNotThePoem()
     const auto &received = recorder.record(id).poem;
     QVERIFY(received);
     QCOMPARE(received->size(), 10'000);
+    QCOMPARE(received->bytes(), server.servedBytes());
     QVERIFY(!received->bytes().contains(poem.left(100)));
     QVERIFY(received->hasInvalidUtf8()); // 10,000 random bytes are never all valid UTF-8
 }
