@@ -115,5 +115,6 @@ int main(int argc, char *argv[])
         servers.push_back(std::move(server));
     }
     std::fflush(stdout);
+    CommandLine::quitOnTerminationSignals();
     return app.exec();
 }

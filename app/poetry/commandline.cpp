@@ -1,9 +1,13 @@
 #include "commandline.h"
 
 #include <QCoreApplication>
+#include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace CommandLine {
 
@@ -51,6 +55,34 @@ double secondsOption(const QCommandLineParser &parser, const QString &option, do
                            .arg(QString::number(maximum, 'g', 10))
                            .arg(parser.value(option)));
     return value;
+}
+
+namespace {
+int signalSockets[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    // Only async-signal-safe work here: wake the event loop through the socket pair.
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(signalSockets[0], &byte, 1);
+}
+} // namespace
+
+void quitOnTerminationSignals()
+{
+    if (signalSockets[0] >= 0
+        || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalSockets) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalSockets[1], QSocketNotifier::Read,
+                                         QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(),
+                     [] { QCoreApplication::quit(); });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
 }
 
 } // namespace CommandLine

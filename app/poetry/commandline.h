@@ -15,4 +15,8 @@ qint64 countOption(const QCommandLineParser &parser, const QString &option, qint
 // The value of an option in seconds between 0 and `maximum`, or a usage error.
 double secondsOption(const QCommandLineParser &parser, const QString &option, double maximum);
 
+// Makes SIGINT and SIGTERM end the event loop, so that the program exits normally (objects
+// destroyed, exit status 0) instead of being killed by the signal.
+void quitOnTerminationSignals();
+
 } // namespace CommandLine

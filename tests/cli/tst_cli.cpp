@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 #include <QTimer>
 
 #include <memory>
@@ -248,6 +250,8 @@ private Q_SLOTS:
     void serverUnreadableFile();
     void serverPortInUse();
     void serverHelpAndVersion();
+    void serverExitsCleanlyOnTerminationSignals_data();
+    void serverExitsCleanlyOnTerminationSignals();
 
 private:
     QTemporaryDir m_dir;
@@ -748,6 +752,29 @@ void TestCli::serverHelpAndVersion()
     const Run version = runProgram(poetryServerPath, {u"--version"_s}, 10'000);
     QVERIFY2(version.exitedWith(0), version.describe().constData());
     QCOMPARE(version.out, QByteArray("poetry-server " POETRY_VERSION "\n"));
+}
+
+void TestCli::serverExitsCleanlyOnTerminationSignals_data()
+{
+    QTest::addColumn<bool>("interrupt");
+    QTest::newRow("SIGTERM") << false;
+    QTest::newRow("SIGINT") << true;
+}
+
+void TestCli::serverExitsCleanlyOnTerminationSignals()
+{
+    // Ctrl-C or a service manager's stop ends the server normally: status 0, not killed.
+    QFETCH(bool, interrupt);
+    const QString path = writeFile(u"signal.txt"_s, "a poem");
+    QVERIFY(!path.isEmpty());
+    ServerProcess server;
+    QString error;
+    QVERIFY2(server.start({path}, 1, &error), qPrintable(error));
+    QVERIFY(getPoetry({server.addresses().at(0)}).exitedWith(0));
+    ::kill(pid_t(server.process().processId()), interrupt ? SIGINT : SIGTERM);
+    QVERIFY(server.process().waitForFinished(10'000));
+    QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.process().exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
