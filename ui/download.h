@@ -2,6 +2,7 @@
 
 #include "failure.h"
 #include "requeststate.h"
+#include "requesttrace.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -30,6 +31,7 @@ struct Download
     QElapsedTimer timer;
     qint64 finishedAfterMs = -1; // elapsed time when it ended; -1 while it runs
     std::optional<Failure> failure;
+    RequestTrace trace; // once ended: where the request was made and its steps, with times
     bool dirty = false; // changed since the last coalesced dataChanged
 
     qint64 elapsedMs() const { return finishedAfterMs >= 0 ? finishedAfterMs : timer.elapsed(); }

@@ -232,6 +232,7 @@ void DownloadModel::startRequest(Download &download, const Address &address,
     download.bytes.clear();
     download.invalidUtf8 = false;
     download.failure.reset();
+    download.trace = {};
     download.expectedSize = knownSize(download.address);
     download.startedAt = QDateTime::currentDateTime();
     download.timer.start();
@@ -340,6 +341,7 @@ void DownloadModel::onPoemReceived(RequestId requestId, const Poem &poem)
     download->bytes = poem.bytes();
     download->bytesReceived = poem.size();
     download->invalidUtf8 = poem.hasInvalidUtf8();
+    download->trace = poem.trace();
     download->finishedAfterMs = download->timer.elapsed();
     m_knownSizes.insert(download->address, poem.size());
     setState(*download, RequestState::Done);
@@ -359,6 +361,7 @@ void DownloadModel::onPoemFailed(RequestId requestId, const Failure &failure)
         download->bytes = failure.partialPoem().bytes();
     download->bytesReceived = download->bytes.size();
     download->failure = failure;
+    download->trace = failure.trace();
     download->finishedAfterMs = download->timer.elapsed();
     const RequestState state = failure.kind() == Failure::Kind::Cancelled ? RequestState::Cancelled
                                                                           : RequestState::Failed;

@@ -790,6 +790,9 @@ void MainWindow::showCurrentDownload()
 
 void MainWindow::onDownloadFinished(DownloadId id)
 {
+    // Cancel, Retry, Copy and Save depend on how the selected downloads stand: at once, not
+    // with the next coalesced update.
+    updateActions();
     if (id != m_shown)
         return;
     const Download &download = m_downloads->download(m_downloads->rowOf(id));
@@ -801,6 +804,8 @@ void MainWindow::onDownloadFinished(DownloadId id)
 
 void MainWindow::onDownloadsChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
+    // Copy and Save come on as soon as the selected download has its first bytes.
+    updateActions();
     const int row = m_shown != 0 ? m_downloads->rowOf(m_shown) : -1;
     if (row >= topLeft.row() && row <= bottomRight.row() && m_details->currentIndex() == PoemPage)
         m_poemPane->updateHeader(m_downloads->download(row));

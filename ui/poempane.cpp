@@ -210,6 +210,11 @@ void PoemPane::updateHeader(const Download &download)
                 + tr("showing the first %1; save the poem to read it all")
                           .arg(DisplayFormat::bytes(displayLimit));
     m_status->setText(status);
+    // The request's timeline, as the failure pane shows it for a failure.
+    QStringList timeline;
+    if (download.trace.requestId() != 0)
+        timeline = QStringList{download.trace.originLine()} + download.trace.stepLines();
+    m_status->setToolTip(DisplayFormat::plainToolTip(timeline.join(u'\n')));
     const bool hasText = !download.bytes.isEmpty();
     m_copyButton->setEnabled(hasText);
     m_saveButton->setEnabled(hasText);

@@ -182,6 +182,11 @@ void TestMainWindow::fetchShowsExactPoem()
              u"Done"_s);
     QTRY_COMPARE(window->poemPane()->textView()->toPlainText(), expected);
     QVERIFY(window->poemPane()->textView()->isReadOnly());
+    // The status line's tooltip gives the request's timeline.
+    auto *status = window->poemPane()->findChild<QLabel *>(u"poemStatus"_s);
+    QVERIFY(status);
+    QTRY_VERIFY(status->toolTip().contains(u"MainWindow::fetchServerRows"_s));
+    QVERIFY(status->toolTip().contains(u"first byte"_s));
     // The server list remembers the result.
     QTRY_VERIFY(window->serverModel()
                         ->index(0, ServerListModel::ResultColumn)
