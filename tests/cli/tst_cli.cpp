@@ -16,8 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
 #include <QTimer>
+#include <csignal>
 
 #include <memory>
 
