@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-    # Build
-    build-essential cmake ninja-build
+    # Build, and the formatting check
+    build-essential cmake ninja-build clang-format
     # Qt 6: Core, Network, Widgets, Test (qt6-base-dev), Linguist tools and Qt's own
     # translations, SVG icons; the OpenGL and xkbcommon headers that Qt's CMake files look for
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
