@@ -79,10 +79,12 @@ private:
     bool m_ready = false;
 };
 
-double cpuSeconds()
+// RUSAGE_SELF: the whole process; RUSAGE_THREAD: the calling thread (the window's, when called
+// from the event loop's timers).
+double cpuSeconds(int who = RUSAGE_SELF)
 {
     rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
+    ::getrusage(who, &usage);
     const auto seconds = [](const timeval &t) {
         return double(t.tv_sec) + double(t.tv_usec) / 1e6;
     };
@@ -165,6 +167,8 @@ int main(int argc, char *argv[])
     // Let every connection come up before measuring the steady state.
     double cpuAtStart = 0;
     double cpuUsed = 0;
+    double windowCpuAtStart = 0;
+    double windowCpuUsed = 0;
     QElapsedTimer measured;
     probe.start();
     sinceLast.start();
@@ -173,11 +177,13 @@ int main(int argc, char *argv[])
                     window.downloadModel()->activeCount(), window.downloadModel()->doneCount(),
                     window.downloadModel()->failedCount());
         cpuAtStart = cpuSeconds();
+        windowCpuAtStart = cpuSeconds(RUSAGE_THREAD);
         measured.start();
         measuring = true;
     });
     QTimer::singleShot((seconds + 1) * 1000, [&] {
         cpuUsed = cpuSeconds() - cpuAtStart;
+        windowCpuUsed = cpuSeconds(RUSAGE_THREAD) - windowCpuAtStart;
         measuring = false;
         QCoreApplication::quit();
     });
@@ -195,7 +201,9 @@ int main(int argc, char *argv[])
                 stalls.empty() ? 0.0 : stalls.back());
     std::printf("  CPU (window and servers' thread): %.0f%% of one core\n",
                 wallSeconds > 0 ? 100.0 * cpuUsed / wallSeconds : 0.0);
-    std::printf("  targets: p99 <= 16 ms, max <= 50 ms\n");
+    std::printf("  CPU (the window's thread alone): %.0f%% of one core\n",
+                wallSeconds > 0 ? 100.0 * windowCpuUsed / wallSeconds : 0.0);
+    std::printf("  targets: p99 <= 16 ms, max <= 50 ms, window's CPU <= 50%% of one core\n");
 
     window.downloadModel()->cancelAll();
     serverThread.quit();
