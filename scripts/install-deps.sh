@@ -18,8 +18,9 @@ packages=(
     qt6-svg-dev libgl-dev libxkbcommon-dev
     # GUI tests and screenshots without a display
     xvfb xauth imagemagick
-    # Demos and checks: nc, validating the desktop entry and the AppStream metainfo
-    netcat-openbsd desktop-file-utils appstream
+    # Demos and checks: nc, validating the desktop entry and the AppStream metainfo, rendering
+    # the manual pages (groff); rsvg-convert renders the icon's PNGs (resources/icons/render-png.sh)
+    netcat-openbsd desktop-file-utils appstream groff-base librsvg2-bin
     # Korean and Japanese text in the window
     fonts-noto-cjk
 )

@@ -18,4 +18,4 @@ for size in 16 22 24 32 48 64 128 256; do
     rsvg-convert --width "$size" --height "$size" --format png \
         --output "hicolor/${size}x${size}/apps/$id.png" "$source"
 done
-echo "render-png: wrote $(ls hicolor/*x*/apps/$id.png | wc -l) PNGs."
+echo "render-png: wrote the PNGs in hicolor/{16x16,...,256x256}/apps/."
