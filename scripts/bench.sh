@@ -75,10 +75,12 @@ else
         --stalled 1000 --window-downloads 1000 --window-seconds 10 --startup-runs 5)
 fi
 
-echo "bench: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)," \
-    "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+started="$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)"
+load=$(cut -d' ' -f1 /proc/loadavg)
+echo "bench: $started, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -f "$data"
 status=0
-xvfb-run -a -s '-screen 0 1280x1024x24' \
+xvfb-run -a -s '-screen 0 1280x1024x24 -noreset' \
     "$build/tests/bench/bench_fetch" "${sizes[@]}" \
     --twisted tests/bench/twisted/get_poetry.py --python /usr/bin/python3 \
     --bench-window "$build/tests/gui/bench_window" \
@@ -89,12 +91,13 @@ xvfb-run -a -s '-screen 0 1280x1024x24' \
 if [[ -s $data ]]; then
     mkdir -p "$(dirname "$plot")"
     gnuplot <<GNUPLOT
-set terminal pngcairo size 900,560 font "sans,11"
+set terminal pngcairo size 900,560 font "sans,11" noenhanced
 set output "$plot"
-set title "Many 3 KB poems from 10 poetry-server ports, at most 1,000 connections at once"
+set title "Many 3 KB poems from 10 poetry-server ports, at most 1,000 connections at once\n$started, $(nproc) CPUs, load average $load at the start"
 set xlabel "fetches"
 set ylabel "wall time, seconds (median)"
 set logscale xy
+set xrange [70:14000]
 set grid
 set key top left
 set xtics ("100" 100, "1,000" 1000, "10,000" 10000)
