@@ -54,6 +54,16 @@ inline QMap<int, QString> descriptorTargets()
     return targets;
 }
 
+// Sockets this process has open now. Not every descriptor: Qt's lookup threads come and go
+// with an eventfd each (their event dispatcher) for as long as the thread pool keeps them.
+inline int openSockets()
+{
+    int count = 0;
+    for (const QString &target : descriptorTargets())
+        count += target.startsWith(QStringLiteral("socket:")) ? 1 : 0;
+    return count;
+}
+
 // The descriptors open now that were not in `before`, as "7 -> socket:[1234]" lines.
 inline QStringList newDescriptors(const QMap<int, QString> &before)
 {
