@@ -26,7 +26,9 @@ void process(QCommandLineParser &parser)
         usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
-    if (parser.isSet(QStringLiteral("help")))
+    // addHelpOption() also offers --help-all, which only process() would handle; our programs
+    // have no Qt-specific options worth listing, so it shows the same help.
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
         parser.showHelp(0);
 }
 
