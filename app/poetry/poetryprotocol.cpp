@@ -97,6 +97,7 @@ void PoetryProtocol::connectToNextAddress()
     }
     const QHostAddress address = m_addresses.takeFirst();
     const QString target = Address(address.toString(), m_address.port()).toString();
+    m_connectingTo = target;
     if (m_state == RequestState::Connecting)
         Q_EMIT stepReached(tr("connecting to %1").arg(target));
     else
@@ -157,15 +158,21 @@ void PoetryProtocol::checkConnectResult()
         onConnected(descriptor);
         return;
     }
-    ::close(descriptor);
     if (error == ECONNRESET || error == EPIPE) {
-        // The server accepted and reset the connection before we saw it up: it was up.
+        // The server accepted, maybe sent something, and reset the connection before we saw
+        // it up: it was up, and what it sent is the partial poem.
+        setState(RequestState::Receiving, tr("connected to %1").arg(m_connectingTo));
+        readBeforeReset(descriptor);
+        ::close(descriptor);
+        if (m_finished)
+            return;
         Failure failure(Failure::Kind::ConnectionLost,
                         tr("Connection to the other side was lost in a non-clean fashion"));
         failure.setSystemError(error);
-        fail(failure, tr("connection reset after %n byte(s)", nullptr, 0));
+        fail(failure, tr("connection reset after %n byte(s)", nullptr, int(m_bytes.size())));
         return;
     }
+    ::close(descriptor);
     m_lastConnectError = error;
     connectToNextAddress();
 }
@@ -277,13 +284,23 @@ void PoetryProtocol::readAvailable()
     if (available <= 0)
         return;
     const qsizetype oldSize = m_bytes.size();
-    const qsizetype wanted = oldSize + qsizetype(available);
+    appendReceived(oldSize, m_socket->read(growBy(qsizetype(available)), available));
+}
+
+char *PoetryProtocol::growBy(qsizetype size)
+{
+    const qsizetype oldSize = m_bytes.size();
+    const qsizetype wanted = oldSize + size;
     // Grow geometrically: one reallocation per doubling, not one per chunk.
     if (m_bytes.capacity() < wanted)
         m_bytes.reserve(std::max(wanted, 2 * m_bytes.capacity()));
     m_bytes.resize(wanted);
-    prefault(m_bytes.data() + oldSize, qsizetype(available));
-    const qint64 count = m_socket->read(m_bytes.data() + oldSize, available);
+    prefault(m_bytes.data() + oldSize, size);
+    return m_bytes.data() + oldSize;
+}
+
+void PoetryProtocol::appendReceived(qsizetype oldSize, qint64 count)
+{
     m_bytes.resize(oldSize + qsizetype(std::max<qint64>(count, 0)));
     if (count <= 0)
         return;
@@ -305,6 +322,19 @@ void PoetryProtocol::readAvailable()
         return;
     }
     Q_EMIT bytesReceived(count);
+}
+
+void PoetryProtocol::readBeforeReset(int descriptor)
+{
+    // After a reset the kernel still hands out what arrived before it, then end of stream.
+    constexpr qsizetype chunk = 64 * 1024;
+    while (!m_finished) {
+        const qsizetype oldSize = m_bytes.size();
+        const ssize_t count = ::recv(descriptor, growBy(chunk), size_t(chunk), MSG_DONTWAIT);
+        appendReceived(oldSize, count);
+        if (count <= 0)
+            break;
+    }
 }
 
 void PoetryProtocol::onSocketError(QAbstractSocket::SocketError error)

@@ -71,6 +71,11 @@ private:
     void connectFailed(int error);
     void onConnected(int descriptor);
     void readAvailable();
+    // Room for `size` more bytes at the end of the poem; returns where they go.
+    char *growBy(qsizetype size);
+    // Keeps `count` bytes written after `oldSize` (none if count <= 0), enforces the size cap.
+    void appendReceived(qsizetype oldSize, qint64 count);
+    void readBeforeReset(int descriptor);
     void onSocketError(QAbstractSocket::SocketError error);
     void onRemoteClosed();
     void succeed();
@@ -84,6 +89,7 @@ private:
     int m_connectingDescriptor = -1;
     QSocketNotifier *m_connectNotifier = nullptr;
     int m_lastConnectError = 0;
+    QString m_connectingTo; // the address being tried, as "host:port"
     QTcpSocket *m_socket = nullptr;
     TcpCloseProbe m_closeProbe;
     QByteArray m_bytes;
