@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "screenshottour.h"
 #include "terminaltext.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -30,6 +31,24 @@ struct Arguments
     bool demo = false;
     QString screenshotDirectory;
 };
+
+// The value of the last --lang (or --lang=…) before "--", read before QCommandLineParser runs:
+// the help text itself is translated. Empty if absent; "--lang" without a value gives "--lang"
+// back, which no language is, so that the parser reports it.
+QString requestedLanguage(int argc, char **argv)
+{
+    QString language;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--")
+            break;
+        if (argument == "--lang")
+            language = i + 1 < argc ? QString::fromLocal8Bit(argv[++i]) : u"--lang"_s;
+        else if (argument.startsWith("--lang="))
+            language = QString::fromLocal8Bit(argument.sliced(7));
+    }
+    return language;
+}
 
 // --help and --version print and exit: they must work without a display (on a build server,
 // over ssh), so they get a QCoreApplication, not a QApplication.
@@ -63,6 +82,13 @@ Arguments parseArguments()
             QCoreApplication::translate("main",
                                         "Start the built-in demo servers and fetch from them."));
     parser.addOption(demoOption);
+    const QCommandLineOption languageOption(
+            u"lang"_s,
+            QCoreApplication::translate(
+                    "main", "Show the program in LANGUAGE (%1) instead of the system’s language.")
+                    .arg(Translations::languages().join(u", ")),
+            u"LANGUAGE"_s);
+    parser.addOption(languageOption);
     // For the documentation's screenshots (scripts/screenshots.sh); not for users.
     QCommandLineOption screenshotsOption(u"screenshots"_s, u"Grab screenshots into DIR."_s,
                                          u"DIR"_s);
@@ -80,6 +106,12 @@ Arguments parseArguments()
             CommandLine::usageError(TerminalText::escaped(error));
         arguments.addresses.append(argument);
     }
+    if (const QString language = parser.value(languageOption);
+        parser.isSet(languageOption) && !Translations::isSupported(language))
+        CommandLine::usageError(
+                QCoreApplication::translate("main", "Unknown language “%1”: choose one of %2.")
+                        .arg(TerminalText::escaped(language),
+                             Translations::languages().join(u", ")));
     arguments.demo = parser.isSet(demoOption);
     arguments.screenshotDirectory = parser.value(screenshotsOption);
     return arguments;
@@ -89,15 +121,22 @@ Arguments parseArguments()
 
 int main(int argc, char *argv[])
 {
-    if (printsOnly(argc, argv)) {
+    const QString requested = requestedLanguage(argc, argv);
+    const bool unknownLanguage = !requested.isEmpty() && !Translations::isSupported(requested);
+    const QString language = requested.isEmpty() || unknownLanguage
+            ? QString() // the system's, once the application can tell
+            : requested;
+    if (printsOnly(argc, argv) || unknownLanguage) {
         QCoreApplication app(argc, argv);
         setApplicationNames();
-        parseArguments(); // prints and exits
+        Translations::install(language.isEmpty() ? Translations::systemLanguage() : language);
+        parseArguments(); // prints, or reports the unknown language, and exits
         return 0;
     }
 
     QApplication app(argc, argv);
     setApplicationNames();
+    Translations::install(language.isEmpty() ? Translations::systemLanguage() : language);
     const Arguments arguments = parseArguments();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Poetry Reader"));
     QGuiApplication::setDesktopFileName(u"org.poetryreader.PoetryReader"_s);

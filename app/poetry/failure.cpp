@@ -41,7 +41,8 @@ QString Failure::errorMessage() const
         line += u": " + QString::number(m_systemErrorCode) + u": " + m_systemErrorText;
     else if (!m_systemErrorText.isEmpty())
         line += u": " + m_systemErrorText;
-    if (!line.endsWith(u'.'))
+    // A translated message may end with the Japanese full stop: no second one.
+    if (!line.endsWith(u'.') && !line.endsWith(u'。'))
         line += u'.';
     return line;
 }

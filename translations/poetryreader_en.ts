@@ -1,0 +1,87 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Started %n demo server(s) on this computer.</source>
+        <translation>
+            <numerusform>Started %n demo server on this computer.</numerusform>
+            <numerusform>Started %n demo servers on this computer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n server(s).</source>
+        <translation>
+            <numerusform>Added %n server.</numerusform>
+            <numerusform>Added %n servers.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) could not be read as an address.</source>
+        <translation>
+            <numerusform>%n line could not be read as an address.</numerusform>
+            <numerusform>%n lines could not be read as an address.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n active</numerusform>
+            <numerusform>%n active</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n done</numerusform>
+            <numerusform>%n done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n cancelled</numerusform>
+            <numerusform>%n cancelled</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoetryProtocol</name>
+    <message numerus="yes">
+        <source>connection reset after %n byte(s)</source>
+        <translation>
+            <numerusform>connection reset after %n byte</numerusform>
+            <numerusform>connection reset after %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>idle timeout after %n byte(s)</source>
+        <translation>
+            <numerusform>idle timeout after %n byte</numerusform>
+            <numerusform>idle timeout after %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>connection lost after %n byte(s)</source>
+        <translation>
+            <numerusform>connection lost after %n byte</numerusform>
+            <numerusform>connection lost after %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>closed by the server after %n byte(s)</source>
+        <translation>
+            <numerusform>closed by the server after %n byte</numerusform>
+            <numerusform>closed by the server after %n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,859 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja">
+<context>
+    <name>AddServerDialog</name>
+    <message>
+        <source>Add Server</source>
+        <translation>サーバーの追加</translation>
+    </message>
+    <message>
+        <source>10001, host:port or [IPv6]:port</source>
+        <translation>10001、host:port または [IPv6]:port</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Optional; the address if empty</source>
+        <translation>省略可。空の場合はアドレスを名前にします</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Address check</source>
+        <translation>アドレスの確認</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>アドレス(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Will fetch from %1.</source>
+        <translation>%1 から詩を取得します。</translation>
+    </message>
+    <message>
+        <source>Type a port on this computer (10001), host:port or [IPv6]:port.</source>
+        <translation>このコンピューターのポート（10001）、host:port または [IPv6]:port を入力してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Address</name>
+    <message>
+        <source>The port is missing after “:”.</source>
+        <translation>「:」の後にポートがありません。</translation>
+    </message>
+    <message>
+        <source>The port “%1” is not a number.</source>
+        <translation>ポート「%1」は数値ではありません。</translation>
+    </message>
+    <message>
+        <source>The port %1 is out of range: it must be between 1 and 65535.</source>
+        <translation>ポート %1 は範囲外です。1～65535 の範囲で指定してください。</translation>
+    </message>
+    <message>
+        <source>The address is empty: type a port such as 10001, or host:port.</source>
+        <translation>アドレスが空です。10001 のようなポート番号か host:port を入力してください。</translation>
+    </message>
+    <message>
+        <source>The address “%1” contains a space.</source>
+        <translation>アドレス「%1」に空白が含まれています。</translation>
+    </message>
+    <message>
+        <source>The address “%1” is missing the closing “]” of its IPv6 address.</source>
+        <translation>アドレス「%1」に IPv6 アドレスを閉じる「]」がありません。</translation>
+    </message>
+    <message>
+        <source>The address “%1” has no port: write it as [%2]:port.</source>
+        <translation>アドレス「%1」にポートがありません。[%2]:port の形式で入力してください。</translation>
+    </message>
+    <message>
+        <source>Unexpected “%1” after “]” in “%2”: write it as [%3]:port.</source>
+        <translation>「%2」の「]」の後に予期しない「%1」があります。[%3]:port の形式で入力してください。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid IPv6 address.</source>
+        <translation>「%1」は有効な IPv6 アドレスではありません。</translation>
+    </message>
+    <message>
+        <source>IPv6 addresses must be written in brackets, for example [::1]:10001.</source>
+        <translation>IPv6 アドレスは [::1]:10001 のように角かっこで囲んで入力してください。</translation>
+    </message>
+    <message>
+        <source>The host name is missing before “:” in “%1”.</source>
+        <translation>「%1」の「:」の前にホスト名がありません。</translation>
+    </message>
+    <message>
+        <source>The host name “%1” contains the character “%2”, which is not allowed in host names.</source>
+        <translation>ホスト名「%1」に、ホスト名に使用できない文字「%2」が含まれています。</translation>
+    </message>
+    <message>
+        <source>The host name is longer than 253 characters.</source>
+        <translation>ホスト名が 253文字を超えています。</translation>
+    </message>
+    <message>
+        <source>The host name “%1” has an empty label.</source>
+        <translation>ホスト名「%1」に空のラベルがあります。</translation>
+    </message>
+    <message>
+        <source>The address “%1” has no port: write it as %1:port, for example %1:10001.</source>
+        <translation>アドレス「%1」にポートがありません。%1:port の形式で入力してください（例: %1:10001）。</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Try “%1 --help”.</source>
+        <translation>「%1 --help」で使い方を確認してください。</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number of at least %2, not “%3”.</source>
+        <translation>--%1 には「%3」ではなく %2 以上の整数を指定してください。</translation>
+    </message>
+    <message>
+        <source>--%1 takes seconds between 0 and %2, not “%3”.</source>
+        <translation>--%1 には「%3」ではなく 0～%2 の秒数を指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoServers</name>
+    <message>
+        <source>fast</source>
+        <translation>高速</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>一定速度</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>低速</translation>
+    </message>
+    <message>
+        <source>very slow</source>
+        <translation>超低速</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Refuses connections</source>
+        <translation>接続を拒否</translation>
+    </message>
+    <message>
+        <source>Stalls</source>
+        <translation>応答停止</translation>
+    </message>
+    <message>
+        <source>Resets half-way</source>
+        <translation>途中でリセット</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation>名前解決中</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>受信中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 percent</source>
+        <translation>%1 パーセント</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進行状況</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受信量</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Done · %1</source>
+        <translation>完了 · %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+</context>
+<context>
+    <name>FailurePane</name>
+    <message>
+        <source>while connecting</source>
+        <translation>接続中に</translation>
+    </message>
+    <message>
+        <source>waiting for the next byte</source>
+        <translation>次のバイトを待つ間に</translation>
+    </message>
+    <message>
+        <source>at the deadline</source>
+        <translation>期限到達により</translation>
+    </message>
+    <message>
+        <source>Traceback</source>
+        <translation>トレースバック</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>詳細をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>サーバー:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>開始:</translation>
+    </message>
+    <message>
+        <source>Ended after:</source>
+        <translation>所要時間:</translation>
+    </message>
+    <message>
+        <source>System error:</source>
+        <translation>システムエラー:</translation>
+    </message>
+    <message>
+        <source>Partial poem</source>
+        <translation>受信できた部分</translation>
+    </message>
+    <message>
+        <source>The download ended without a poem</source>
+        <translation>詩を受信しないままダウンロードが終了しました</translation>
+    </message>
+    <message>
+        <source>(timed out %1)</source>
+        <translation>（%1タイムアウト）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (error %2)</source>
+        <translation>%1（エラー %2）</translation>
+    </message>
+    <message>
+        <source>Partial poem (%1)</source>
+        <translation>受信できた部分（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>サーバー: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>開始: %1</translation>
+    </message>
+    <message>
+        <source>Ended after: %1</source>
+        <translation>所要時間: %1</translation>
+    </message>
+    <message>
+        <source>System error: %1</source>
+        <translation>システムエラー: %1</translation>
+    </message>
+    <message>
+        <source>Partial poem (%1):</source>
+        <translation>受信できた部分（%1）:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Poetry Reader</source>
+        <translation>ポエトリーリーダー</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <source>Select a download to read its poem as it arrives.</source>
+        <translation>ダウンロードを選択すると、届いていく詩をその場で読めます。</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>サーバーを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a poetry server to the list</source>
+        <translation>一覧に詩サーバーを追加します</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Server</source>
+        <translation>サーバーを編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Server</source>
+        <translation>サーバーを削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Servers…</source>
+        <translation>サーバーをインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Servers from &amp;Clipboard</source>
+        <translation>クリップボードからサーバーをインポート(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Start &amp;Demo Servers</source>
+        <translation>デモサーバーを起動(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>取得(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fetch a poem from each selected server</source>
+        <translation>選択した各サーバーから詩を取得します</translation>
+    </message>
+    <message>
+        <source>Fetch &amp;All</source>
+        <translation>すべて取得(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fetch a poem from every server in the list</source>
+        <translation>一覧のすべてのサーバーから詩を取得します</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the selected downloads</source>
+        <translation>選択したダウンロードをキャンセルします</translation>
+    </message>
+    <message>
+        <source>Cancel A&amp;ll</source>
+        <translation>すべてキャンセル(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Fetch the selected downloads again</source>
+        <translation>選択したダウンロードをもう一度取得します</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Poem</source>
+        <translation>詩をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Poem…</source>
+        <translation>詩を保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>削除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Finished</source>
+        <translation>終了分を消去(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove the downloads that have ended</source>
+        <translation>終了したダウンロードを一覧から消去します</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Poetry Reader</source>
+        <translation>ポエトリーリーダーについて(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Servers</source>
+        <translation>サーバー(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Downloads</source>
+        <translation>ダウンロード(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>設定(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>デモ</translation>
+    </message>
+    <message>
+        <source>The demo servers could not be started.</source>
+        <translation>デモサーバーを起動できませんでした。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %n demo server(s) on this computer.</source>
+        <translation>
+            <numerusform>このコンピューターでデモサーバーを%n台起動しました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n server(s).</source>
+        <translation>
+            <numerusform>サーバーを%n台追加しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Servers</source>
+        <translation>サーバーのインポート</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) could not be read as an address.</source>
+        <translation>
+            <numerusform>%n行をアドレスとして読み取れませんでした。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.list);;All files (*)</source>
+        <translation>テキストファイル (*.txt *.list);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to be a list of servers.</source>
+        <translation>「%1」はサーバー一覧としては大きすぎます。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read: %2</source>
+        <translation>「%1」を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Save Poem</source>
+        <translation>詩の保存</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>テキストファイル (*.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>The poem could not be saved to “%1”: %2</source>
+        <translation>詩を「%1」に保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>「%1」に保存しました。</translation>
+    </message>
+    <message>
+        <source>About Poetry Reader</source>
+        <translation>ポエトリーリーダーについて</translation>
+    </message>
+    <message>
+        <source>Poetry Reader %1</source>
+        <translation>ポエトリーリーダー %1</translation>
+    </message>
+    <message>
+        <source>Fetches poems from poetry servers and shows every download: its progress, its poem as it arrives and, when it fails, why.</source>
+        <translation>詩サーバーから詩を取得し、すべてのダウンロードを表示します。進行状況、届いていく詩、そして失敗したときはその理由も表示します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>進行中 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>完了 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>失敗 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>キャンセル %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoemPane</name>
+    <message>
+        <source>Poem</source>
+        <translation>詩</translation>
+    </message>
+    <message>
+        <source>Waiting for the first line…</source>
+        <translation>最初の行を待っています…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>showing the first %1; save the poem to read it all</source>
+        <translation>最初の %1 のみ表示しています。全文を読むには詩を保存してください</translation>
+    </message>
+    <message>
+        <source>some bytes were not valid UTF-8 and show as �</source>
+        <translation>一部のバイトが有効な UTF-8 ではないため � と表示しています</translation>
+    </message>
+</context>
+<context>
+    <name>PoetryFetcher</name>
+    <message>
+        <source>invalid address “%1”</source>
+        <translation>無効なアドレス「%1」</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>キューに追加</translation>
+    </message>
+    <message>
+        <source>The request was cancelled</source>
+        <translation>リクエストはキャンセルされました</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>out of file descriptors; queued again</source>
+        <translation>ファイル記述子が不足、再びキューに追加</translation>
+    </message>
+    <message>
+        <source>The poem was not complete by the deadline of %1 s</source>
+        <translation>期限の%1秒以内に詩を受信しきれませんでした</translation>
+    </message>
+    <message>
+        <source>deadline reached</source>
+        <translation>期限に到達</translation>
+    </message>
+</context>
+<context>
+    <name>PoetryProtocol</name>
+    <message>
+        <source>resolving %1</source>
+        <translation>%1 を名前解決中</translation>
+    </message>
+    <message>
+        <source>DNS lookup failed: address “%1” not found</source>
+        <translation>DNS 検索に失敗しました: アドレス「%1」が見つかりません</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>ホストが見つかりません</translation>
+    </message>
+    <message>
+        <source>resolved to %1</source>
+        <translation>%1 に解決</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>%1 に接続中</translation>
+    </message>
+    <message>
+        <source>Connection to the other side was lost in a non-clean fashion</source>
+        <translation>相手側との接続が正常に閉じられずに切断されました</translation>
+    </message>
+    <message numerus="yes">
+        <source>connection reset after %n byte(s)</source>
+        <translation>
+            <numerusform>%nバイト受信後に接続がリセット</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection was refused by other side</source>
+        <translation>相手側に接続を拒否されました</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>接続拒否</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out</source>
+        <translation>%1 への接続がタイムアウトしました</translation>
+    </message>
+    <message>
+        <source>connect timeout</source>
+        <translation>接続タイムアウト</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1</source>
+        <translation>%1 に接続できませんでした</translation>
+    </message>
+    <message>
+        <source>could not connect</source>
+        <translation>接続できません</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out after %2 s</source>
+        <translation>%1 への接続が %2秒後にタイムアウトしました</translation>
+    </message>
+    <message>
+        <source>The server sent nothing for %1 s</source>
+        <translation>サーバーから %1秒間何も送られてきませんでした</translation>
+    </message>
+    <message numerus="yes">
+        <source>idle timeout after %n byte(s)</source>
+        <translation>
+            <numerusform>%nバイト受信後に無通信タイムアウト</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not use the connection to %1</source>
+        <translation>%1 との接続を使用できませんでした</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>ネットワークエラー</translation>
+    </message>
+    <message>
+        <source>connected to %1</source>
+        <translation>%1 に接続しました</translation>
+    </message>
+    <message>
+        <source>first byte</source>
+        <translation>最初のバイトを受信</translation>
+    </message>
+    <message>
+        <source>The poem is larger than the limit of %1; the first %1 were kept</source>
+        <translation>詩が上限の %1 を超えています。最初の %1 のみ保持しました</translation>
+    </message>
+    <message>
+        <source>size limit reached</source>
+        <translation>サイズ上限に到達</translation>
+    </message>
+    <message numerus="yes">
+        <source>connection lost after %n byte(s)</source>
+        <translation>
+            <numerusform>%nバイト受信後に接続が切断</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>closed by the server after %n byte(s)</source>
+        <translation>
+            <numerusform>%nバイト受信後にサーバーが接続を終了</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestTrace</name>
+    <message>
+        <source>request #%1 made at %2:%3 in %4</source>
+        <translation>リクエスト #%1: %2:%3 の %4 で作成</translation>
+    </message>
+</context>
+<context>
+    <name>ServerListModel</name>
+    <message>
+        <source>%1 — a demo server inside this program</source>
+        <translation>%1 — このプログラム内のデモサーバー</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>前回の結果</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source> s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Connect timeout:</source>
+        <translation>接続タイムアウト(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Idle timeout:</source>
+        <translation>無通信タイムアウト(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>全体の期限(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Largest &amp;poem:</source>
+        <translation>詩の最大サイズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Connections at &amp;once:</source>
+        <translation>同時接続数(&amp;O):</translation>
+    </message>
+    <message>
+        <source>The new limits apply to the downloads started from now on.</source>
+        <translation>新しい制限は、これから開始するダウンロードに適用されます。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Fetches poems from poetry servers and shows every download as it happens.
+ADDRESS is a port on this machine (10001), host:port or [IPv6]:port; each one is added to the server list and fetched.
+The first start shows the built-in demo servers.</source>
+        <translation>詩サーバーから詩を取得し、すべてのダウンロードをリアルタイムで表示します。
+ADDRESS はこのコンピューターのポート（10001）、host:port または [IPv6]:port です。それぞれサーバー一覧に追加して取得します。
+初回起動時には内蔵のデモサーバーを表示します。</translation>
+    </message>
+    <message>
+        <source>Start the built-in demo servers and fetch from them.</source>
+        <translation>内蔵のデモサーバーを起動して詩を取得します。</translation>
+    </message>
+    <message>
+        <source>Poetry servers to fetch.</source>
+        <translation>詩を取得する詩サーバー。</translation>
+    </message>
+    <message>
+        <source>Poetry Reader</source>
+        <translation>ポエトリーリーダー</translation>
+    </message>
+    <message>
+        <source>Show the program in LANGUAGE (%1) instead of the system’s language.</source>
+        <translation>システムの言語の代わりに LANGUAGE（%1）でプログラムを表示します。</translation>
+    </message>
+    <message>
+        <source>Unknown language “%1”: choose one of %2.</source>
+        <translation>不明な言語「%1」です。%2 のいずれかを指定してください。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,859 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko">
+<context>
+    <name>AddServerDialog</name>
+    <message>
+        <source>Add Server</source>
+        <translation>서버 추가</translation>
+    </message>
+    <message>
+        <source>10001, host:port or [IPv6]:port</source>
+        <translation>10001, host:port 또는 [IPv6]:port</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Optional; the address if empty</source>
+        <translation>선택 사항. 비워 두면 주소를 이름으로 씁니다</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Address check</source>
+        <translation>주소 확인</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>주소(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Will fetch from %1.</source>
+        <translation>%1에서 시를 받습니다.</translation>
+    </message>
+    <message>
+        <source>Type a port on this computer (10001), host:port or [IPv6]:port.</source>
+        <translation>이 컴퓨터의 포트(10001), host:port 또는 [IPv6]:port를 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Address</name>
+    <message>
+        <source>The port is missing after “:”.</source>
+        <translation>“:” 뒤에 포트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The port “%1” is not a number.</source>
+        <translation>포트 “%1”은(는) 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The port %1 is out of range: it must be between 1 and 65535.</source>
+        <translation>포트 %1이(가) 범위를 벗어났습니다. 1에서 65535 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The address is empty: type a port such as 10001, or host:port.</source>
+        <translation>주소가 비어 있습니다. 10001 같은 포트나 host:port를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The address “%1” contains a space.</source>
+        <translation>주소 “%1”에 공백이 있습니다.</translation>
+    </message>
+    <message>
+        <source>The address “%1” is missing the closing “]” of its IPv6 address.</source>
+        <translation>주소 “%1”에 IPv6 주소를 닫는 “]”가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The address “%1” has no port: write it as [%2]:port.</source>
+        <translation>주소 “%1”에 포트가 없습니다. [%2]:port 형식으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Unexpected “%1” after “]” in “%2”: write it as [%3]:port.</source>
+        <translation>“%2”의 “]” 뒤에 예상하지 못한 “%1”이(가) 있습니다. [%3]:port 형식으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid IPv6 address.</source>
+        <translation>“%1”은(는) 올바른 IPv6 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>IPv6 addresses must be written in brackets, for example [::1]:10001.</source>
+        <translation>IPv6 주소는 [::1]:10001처럼 대괄호로 감싸서 써야 합니다.</translation>
+    </message>
+    <message>
+        <source>The host name is missing before “:” in “%1”.</source>
+        <translation>“%1”에서 “:” 앞에 호스트 이름이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The host name “%1” contains the character “%2”, which is not allowed in host names.</source>
+        <translation>호스트 이름 “%1”에 호스트 이름에 쓸 수 없는 문자 “%2”이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>The host name is longer than 253 characters.</source>
+        <translation>호스트 이름이 253자보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>The host name “%1” has an empty label.</source>
+        <translation>호스트 이름 “%1”에 빈 레이블이 있습니다.</translation>
+    </message>
+    <message>
+        <source>The address “%1” has no port: write it as %1:port, for example %1:10001.</source>
+        <translation>주소 “%1”에 포트가 없습니다. %1:port 형식으로 쓰세요(예: %1:10001).</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Try “%1 --help”.</source>
+        <translation>“%1 --help”로 사용법을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number of at least %2, not “%3”.</source>
+        <translation>--%1에는 “%3”이(가) 아니라 %2 이상의 정수를 지정해야 합니다.</translation>
+    </message>
+    <message>
+        <source>--%1 takes seconds between 0 and %2, not “%3”.</source>
+        <translation>--%1에는 “%3”이(가) 아니라 0에서 %2 사이의 초를 지정해야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoServers</name>
+    <message>
+        <source>fast</source>
+        <translation>빠름</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>꾸준함</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>느림</translation>
+    </message>
+    <message>
+        <source>very slow</source>
+        <translation>매우 느림</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Refuses connections</source>
+        <translation>연결 거부</translation>
+    </message>
+    <message>
+        <source>Stalls</source>
+        <translation>응답 멈춤</translation>
+    </message>
+    <message>
+        <source>Resets half-way</source>
+        <translation>중간에 연결 재설정</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation>이름 확인 중</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>수신 중</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 percent</source>
+        <translation>%1퍼센트</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행률</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>받은 양</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Done · %1</source>
+        <translation>완료 · %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>FailurePane</name>
+    <message>
+        <source>while connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <source>waiting for the next byte</source>
+        <translation>다음 바이트 대기 중</translation>
+    </message>
+    <message>
+        <source>at the deadline</source>
+        <translation>전체 제한 시간 도달로</translation>
+    </message>
+    <message>
+        <source>Traceback</source>
+        <translation>트레이스백</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>세부 정보 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>다시 시도(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>서버:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>시작:</translation>
+    </message>
+    <message>
+        <source>Ended after:</source>
+        <translation>소요 시간:</translation>
+    </message>
+    <message>
+        <source>System error:</source>
+        <translation>시스템 오류:</translation>
+    </message>
+    <message>
+        <source>Partial poem</source>
+        <translation>받은 부분</translation>
+    </message>
+    <message>
+        <source>The download ended without a poem</source>
+        <translation>시를 받지 못한 채 다운로드가 끝났습니다</translation>
+    </message>
+    <message>
+        <source>(timed out %1)</source>
+        <translation>(%1 시간 초과)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (error %2)</source>
+        <translation>%1 (오류 %2)</translation>
+    </message>
+    <message>
+        <source>Partial poem (%1)</source>
+        <translation>받은 부분 (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>서버: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>시작: %1</translation>
+    </message>
+    <message>
+        <source>Ended after: %1</source>
+        <translation>소요 시간: %1</translation>
+    </message>
+    <message>
+        <source>System error: %1</source>
+        <translation>시스템 오류: %1</translation>
+    </message>
+    <message>
+        <source>Partial poem (%1):</source>
+        <translation>받은 부분 (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Poetry Reader</source>
+        <translation>포에트리 리더</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Select a download to read its poem as it arrives.</source>
+        <translation>다운로드를 선택하면 도착하는 시를 바로 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>서버 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a poetry server to the list</source>
+        <translation>목록에 시 서버를 추가합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Server</source>
+        <translation>서버 편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Server</source>
+        <translation>서버 제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Servers…</source>
+        <translation>서버 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Servers from &amp;Clipboard</source>
+        <translation>클립보드에서 서버 가져오기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Start &amp;Demo Servers</source>
+        <translation>데모 서버 시작(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>받기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fetch a poem from each selected server</source>
+        <translation>선택한 각 서버에서 시를 받습니다</translation>
+    </message>
+    <message>
+        <source>Fetch &amp;All</source>
+        <translation>모두 받기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fetch a poem from every server in the list</source>
+        <translation>목록의 모든 서버에서 시를 받습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the selected downloads</source>
+        <translation>선택한 다운로드를 취소합니다</translation>
+    </message>
+    <message>
+        <source>Cancel A&amp;ll</source>
+        <translation>모두 취소(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>다시 시도(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Fetch the selected downloads again</source>
+        <translation>선택한 다운로드를 다시 받습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Poem</source>
+        <translation>시 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Poem…</source>
+        <translation>시 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>제거(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Finished</source>
+        <translation>끝난 항목 지우기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove the downloads that have ended</source>
+        <translation>끝난 다운로드를 목록에서 지웁니다</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Poetry Reader</source>
+        <translation>포에트리 리더 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Servers</source>
+        <translation>서버(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Downloads</source>
+        <translation>다운로드(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>설정(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>데모</translation>
+    </message>
+    <message>
+        <source>The demo servers could not be started.</source>
+        <translation>데모 서버를 시작할 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %n demo server(s) on this computer.</source>
+        <translation>
+            <numerusform>이 컴퓨터에서 데모 서버 %n개를 시작했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n server(s).</source>
+        <translation>
+            <numerusform>서버 %n개를 추가했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Servers</source>
+        <translation>서버 가져오기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) could not be read as an address.</source>
+        <translation>
+            <numerusform>%n개 줄을 주소로 읽을 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.list);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt *.list);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to be a list of servers.</source>
+        <translation>“%1”은(는) 서버 목록이라기에는 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read: %2</source>
+        <translation>“%1”을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Save Poem</source>
+        <translation>시 저장</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>The poem could not be saved to “%1”: %2</source>
+        <translation>시를 “%1”에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>“%1”에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>About Poetry Reader</source>
+        <translation>포에트리 리더 정보</translation>
+    </message>
+    <message>
+        <source>Poetry Reader %1</source>
+        <translation>포에트리 리더 %1</translation>
+    </message>
+    <message>
+        <source>Fetches poems from poetry servers and shows every download: its progress, its poem as it arrives and, when it fails, why.</source>
+        <translation>시 서버에서 시를 받아 모든 다운로드를 보여 줍니다. 진행 상황, 도착하는 시, 그리고 실패했을 때는 그 이유까지 보여 줍니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>진행 중 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>완료 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>실패 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>취소됨 %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PoemPane</name>
+    <message>
+        <source>Poem</source>
+        <translation>시</translation>
+    </message>
+    <message>
+        <source>Waiting for the first line…</source>
+        <translation>첫 줄을 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>크게</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>작게</translation>
+    </message>
+    <message>
+        <source>showing the first %1; save the poem to read it all</source>
+        <translation>처음 %1만 표시합니다. 전체를 읽으려면 시를 저장하세요</translation>
+    </message>
+    <message>
+        <source>some bytes were not valid UTF-8 and show as �</source>
+        <translation>일부 바이트가 올바른 UTF-8이 아니어서 �로 표시됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>PoetryFetcher</name>
+    <message>
+        <source>invalid address “%1”</source>
+        <translation>잘못된 주소 “%1”</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>대기열에 추가됨</translation>
+    </message>
+    <message>
+        <source>The request was cancelled</source>
+        <translation>요청이 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>out of file descriptors; queued again</source>
+        <translation>파일 디스크립터 부족, 다시 대기열에 추가됨</translation>
+    </message>
+    <message>
+        <source>The poem was not complete by the deadline of %1 s</source>
+        <translation>전체 제한 시간 %1초 안에 시를 모두 받지 못했습니다</translation>
+    </message>
+    <message>
+        <source>deadline reached</source>
+        <translation>전체 제한 시간 도달</translation>
+    </message>
+</context>
+<context>
+    <name>PoetryProtocol</name>
+    <message>
+        <source>resolving %1</source>
+        <translation>%1 이름 확인 중</translation>
+    </message>
+    <message>
+        <source>DNS lookup failed: address “%1” not found</source>
+        <translation>DNS 조회 실패: 주소 “%1”을(를) 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>호스트를 찾을 수 없음</translation>
+    </message>
+    <message>
+        <source>resolved to %1</source>
+        <translation>%1(으)로 확인됨</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>%1에 연결 중</translation>
+    </message>
+    <message>
+        <source>Connection to the other side was lost in a non-clean fashion</source>
+        <translation>상대편과의 연결이 정상적으로 닫히지 않고 끊어졌습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>connection reset after %n byte(s)</source>
+        <translation>
+            <numerusform>%n바이트 수신 후 연결 재설정됨</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection was refused by other side</source>
+        <translation>상대편이 연결을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>연결 거부됨</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out</source>
+        <translation>%1 연결 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>connect timeout</source>
+        <translation>연결 시간 초과</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1</source>
+        <translation>%1에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>could not connect</source>
+        <translation>연결할 수 없음</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out after %2 s</source>
+        <translation>%1 연결이 %2초 후 시간 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>The server sent nothing for %1 s</source>
+        <translation>서버가 %1초 동안 아무것도 보내지 않았습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>idle timeout after %n byte(s)</source>
+        <translation>
+            <numerusform>%n바이트 수신 후 무응답 시간 초과</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not use the connection to %1</source>
+        <translation>%1과(와)의 연결을 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>네트워크 오류</translation>
+    </message>
+    <message>
+        <source>connected to %1</source>
+        <translation>%1에 연결됨</translation>
+    </message>
+    <message>
+        <source>first byte</source>
+        <translation>첫 바이트 수신</translation>
+    </message>
+    <message>
+        <source>The poem is larger than the limit of %1; the first %1 were kept</source>
+        <translation>시가 크기 제한 %1보다 큽니다. 처음 %1만 보관했습니다</translation>
+    </message>
+    <message>
+        <source>size limit reached</source>
+        <translation>크기 제한 도달</translation>
+    </message>
+    <message numerus="yes">
+        <source>connection lost after %n byte(s)</source>
+        <translation>
+            <numerusform>%n바이트 수신 후 연결 끊김</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>closed by the server after %n byte(s)</source>
+        <translation>
+            <numerusform>%n바이트 수신 후 서버가 연결을 닫음</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestTrace</name>
+    <message>
+        <source>request #%1 made at %2:%3 in %4</source>
+        <translation>요청 #%1: %2:%3의 %4에서 생성</translation>
+    </message>
+</context>
+<context>
+    <name>ServerListModel</name>
+    <message>
+        <source>%1 — a demo server inside this program</source>
+        <translation>%1 — 이 프로그램 안의 데모 서버</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>마지막 결과</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Connect timeout:</source>
+        <translation>연결 시간 제한(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Idle timeout:</source>
+        <translation>무응답 시간 제한(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>전체 제한 시간(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Largest &amp;poem:</source>
+        <translation>시 최대 크기(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Connections at &amp;once:</source>
+        <translation>동시 연결 수(&amp;O):</translation>
+    </message>
+    <message>
+        <source>The new limits apply to the downloads started from now on.</source>
+        <translation>새 제한은 지금부터 시작하는 다운로드에 적용됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Fetches poems from poetry servers and shows every download as it happens.
+ADDRESS is a port on this machine (10001), host:port or [IPv6]:port; each one is added to the server list and fetched.
+The first start shows the built-in demo servers.</source>
+        <translation>시 서버에서 시를 받아 모든 다운로드를 실시간으로 보여 줍니다.
+ADDRESS는 이 컴퓨터의 포트(10001), host:port 또는 [IPv6]:port이며, 각 주소를 서버 목록에 추가하고 시를 받습니다.
+처음 시작하면 내장 데모 서버를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Start the built-in demo servers and fetch from them.</source>
+        <translation>내장 데모 서버를 시작하고 시를 받습니다.</translation>
+    </message>
+    <message>
+        <source>Poetry servers to fetch.</source>
+        <translation>시를 받을 시 서버.</translation>
+    </message>
+    <message>
+        <source>Poetry Reader</source>
+        <translation>포에트리 리더</translation>
+    </message>
+    <message>
+        <source>Show the program in LANGUAGE (%1) instead of the system’s language.</source>
+        <translation>시스템 언어 대신 LANGUAGE(%1)로 프로그램을 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Unknown language “%1”: choose one of %2.</source>
+        <translation>알 수 없는 언어 “%1”입니다. %2 중에서 고르세요.</translation>
+    </message>
+</context>
+</TS>
