@@ -15,6 +15,19 @@
 // Small process-level probes shared by the reliability suites (Linux only).
 namespace Reliability {
 
+// Built with AddressSanitizer (POETRY_SANITIZE): everything runs a few times slower.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool addressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool addressSanitizer = true;
+#else
+constexpr bool addressSanitizer = false;
+#endif
+#else
+constexpr bool addressSanitizer = false;
+#endif
+
 // Descriptors this process has open now (the entries of /proc/self/fd, less the one used to
 // list them).
 inline int openDescriptors()

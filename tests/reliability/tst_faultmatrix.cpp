@@ -40,9 +40,12 @@ using Fault = PoetryServer::Fault;
 namespace {
 
 // The limits every row runs with: short, so that the whole matrix takes a few minutes.
-constexpr auto idleTimeout = 300ms;
-constexpr auto connectTimeout = 300ms;
-constexpr auto deadline = 1500ms;
+// Three times as long under AddressSanitizer: the servers share the two cores with the client,
+// and a thousand of them under ASan cannot always answer within 300 ms.
+constexpr int timeScale = Reliability::addressSanitizer ? 3 : 1;
+constexpr auto idleTimeout = 300ms * timeScale;
+constexpr auto connectTimeout = 300ms * timeScale;
+constexpr auto deadline = 1500ms * timeScale;
 constexpr auto slack = 1s; // an outcome may come this long after the deadline at most
 constexpr qint64 sizeCap = 64 * 1024;
 
@@ -273,7 +276,7 @@ struct Fixture
 FetchOptions rowOptions()
 {
     FetchOptions options;
-    options.connectTimeout = 1s; // a thousand handshakes at once on two busy cores
+    options.connectTimeout = 1s * timeScale; // a thousand handshakes at once on two busy cores
     options.idleTimeout = idleTimeout;
     options.deadline = deadline;
     options.maxPoemSize = sizeCap;
@@ -309,16 +312,16 @@ Fixture makeFixture(Scenario scenario)
         // queue (measured: over 1 s for the last of them under AddressSanitizer), and the
         // connect timeout covers the lookup: give it room, this row is about the lookup failing.
         fixture.target = Address(u"no-such-poetry-server.invalid"_s, 10001);
-        fixture.options.connectTimeout = 5s;
-        fixture.options.deadline = 6s;
+        fixture.options.connectTimeout = 5s * timeScale;
+        fixture.options.deadline = 6s * timeScale;
         fixture.expected = u"DNSLookupError"_s;
         fixture.check = expectFailure(Kind::DNSLookup, Phase::None, expectEmpty);
         break;
     case Scenario::CancelResolving:
         // Cancelled as soon as the lookup starts, while Qt still has it queued.
         fixture.target = Address(u"no-such-poetry-server.invalid"_s, 10001);
-        fixture.options.connectTimeout = 5s;
-        fixture.options.deadline = 6s;
+        fixture.options.connectTimeout = 5s * timeScale;
+        fixture.options.deadline = 6s * timeScale;
         fixture.expected = u"CancelledError, while resolving"_s;
         fixture.check = expectFailure(Kind::Cancelled, Phase::None, expectEmpty);
         break;
@@ -377,8 +380,8 @@ Fixture makeFixture(Scenario scenario)
         // the last ones may wait for their first byte longer than 300 ms. The row is about
         // the cap, so the idle timeout and the deadline are not what it measures.
         const PoetryServer &server = addServer(TestServers::options(poem, Fault::Endless));
-        fixture.options.idleTimeout = 5s;
-        fixture.options.deadline = 6s;
+        fixture.options.idleTimeout = 5s * timeScale;
+        fixture.options.deadline = 6s * timeScale;
         const QByteArray kept = repeated(server.servedBytes(), sizeCap);
         fixture.expected = u"PoemTooLarge, exactly the cap kept"_s;
         fixture.check = expectFailure(
