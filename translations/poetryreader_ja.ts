@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Type a port on this computer (10001), host:port or [IPv6]:port.</source>
-        <translation>このコンピューターのポート（10001）、host:port または [IPv6]:port を入力してください。</translation>
+        <translation>ローカルのポート（10001）、host:port または [IPv6]:port を入力してください。</translation>
     </message>
 </context>
 <context>
@@ -251,15 +251,15 @@
     <name>FailurePane</name>
     <message>
         <source>while connecting</source>
-        <translation>接続中に</translation>
+        <translation>接続中</translation>
     </message>
     <message>
         <source>waiting for the next byte</source>
-        <translation>次のバイトを待つ間に</translation>
+        <translation>次のバイトの待機中</translation>
     </message>
     <message>
         <source>at the deadline</source>
-        <translation>期限到達により</translation>
+        <translation>期限に到達</translation>
     </message>
     <message>
         <source>Traceback</source>
@@ -298,10 +298,6 @@
         <translation>詩を受信しないままダウンロードが終了しました</translation>
     </message>
     <message>
-        <source>(timed out %1)</source>
-        <translation>（%1タイムアウト）</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -336,6 +332,11 @@
     <message>
         <source>Partial poem (%1):</source>
         <translation>受信できた部分（%1）:</translation>
+    </message>
+    <message>
+        <source>%1 (timed out %2)</source>
+        <comment>failure message, then when the timeout struck</comment>
+        <translation>%1（タイムアウト: %2）</translation>
     </message>
 </context>
 <context>

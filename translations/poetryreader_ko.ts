@@ -259,7 +259,7 @@
     </message>
     <message>
         <source>at the deadline</source>
-        <translation>전체 제한 시간 도달로</translation>
+        <translation>전체 제한 시간 도달</translation>
     </message>
     <message>
         <source>Traceback</source>
@@ -298,10 +298,6 @@
         <translation>시를 받지 못한 채 다운로드가 끝났습니다</translation>
     </message>
     <message>
-        <source>(timed out %1)</source>
-        <translation>(%1 시간 초과)</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -336,6 +332,11 @@
     <message>
         <source>Partial poem (%1):</source>
         <translation>받은 부분 (%1):</translation>
+    </message>
+    <message>
+        <source>%1 (timed out %2)</source>
+        <comment>failure message, then when the timeout struck</comment>
+        <translation>%1 (시간 초과: %2)</translation>
     </message>
 </context>
 <context>

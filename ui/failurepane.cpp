@@ -156,7 +156,8 @@ void FailurePane::showDownload(const Download &download)
     QString message = failure.errorMessage();
     if (failure.kind() == Failure::Kind::Timeout
         && failure.timeoutPhase() != Failure::TimeoutPhase::None)
-        message += u' ' + tr("(timed out %1)").arg(timeoutPhaseName(failure.timeoutPhase()));
+        message = tr("%1 (timed out %2)", "failure message, then when the timeout struck")
+                          .arg(message, timeoutPhaseName(failure.timeoutPhase()));
     m_message->setText(message);
     const QString server = download.serverName == download.address
             ? download.address
