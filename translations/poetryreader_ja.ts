@@ -295,7 +295,7 @@
     </message>
     <message>
         <source>The download ended without a poem</source>
-        <translation>詩を受信しないままダウンロードが終了しました</translation>
+        <translation>詩を受信しないままダウンロードが終了しました。</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -431,7 +431,7 @@
     </message>
     <message>
         <source>Clear &amp;Finished</source>
-        <translation>終了分を消去(&amp;F)</translation>
+        <translation>終了済みを消去(&amp;F)</translation>
     </message>
     <message>
         <source>Remove the downloads that have ended</source>
@@ -631,7 +631,7 @@
     </message>
     <message>
         <source>The request was cancelled</source>
-        <translation>リクエストはキャンセルされました</translation>
+        <translation>リクエストはキャンセルされました。</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -643,7 +643,7 @@
     </message>
     <message>
         <source>The poem was not complete by the deadline of %1 s</source>
-        <translation>期限の%1秒以内に詩を受信しきれませんでした</translation>
+        <translation>期限の%1秒以内に詩を受信しきれませんでした。</translation>
     </message>
     <message>
         <source>deadline reached</source>
@@ -708,11 +708,11 @@
     </message>
     <message>
         <source>Connecting to %1 timed out after %2 s</source>
-        <translation>%1 への接続が %2秒後にタイムアウトしました</translation>
+        <translation>%1 への接続が %2秒後にタイムアウトしました。</translation>
     </message>
     <message>
         <source>The server sent nothing for %1 s</source>
-        <translation>サーバーから %1秒間何も送られてきませんでした</translation>
+        <translation>サーバーから %1秒間何も送られてきませんでした。</translation>
     </message>
     <message numerus="yes">
         <source>idle timeout after %n byte(s)</source>
@@ -738,7 +738,7 @@
     </message>
     <message>
         <source>The poem is larger than the limit of %1; the first %1 were kept</source>
-        <translation>詩が上限の %1 を超えています。最初の %1 のみ保持しました</translation>
+        <translation>詩が上限の %1 を超えています。最初の %1 のみ保持しました。</translation>
     </message>
     <message>
         <source>size limit reached</source>

@@ -44,11 +44,11 @@ bool install(const QString &language)
     if (!isSupported(language))
         return false;
 
-    // Numbers, sizes and dates in the language too, unless the system's locale already speaks it
-    // (then its own conventions stay: en_GB is not en_US).
-    const QLocale locale(language);
-    if (QLocale::system().language() != locale.language())
-        QLocale::setDefault(locale);
+    // Numbers, sizes and dates in the language too when it is not the system's choice (--lang):
+    // otherwise the system's conventions stay (en_GB is not en_US, and a German desktop that gets
+    // English messages keeps its German dates).
+    if (language != systemLanguage())
+        QLocale::setDefault(QLocale(language));
     const auto load = [app](const QString &fileName, const QString &directory) {
         auto *translator = new QTranslator(app);
         translator->setObjectName(u"poetryTranslator"_s);

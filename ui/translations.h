@@ -16,10 +16,10 @@ bool isSupported(const QString &language);
 QString systemLanguage();
 
 // Installs the translators for the language on the application (replacing any installed before)
-// and makes it the default locale, for numbers and dates. Call after the application object
-// exists and before any window is made. Returns false if the language is not supported (the
-// translators are then only removed: the program speaks English) or its translation could not
-// be loaded.
+// and, if it is not the system's own, makes it the default locale for numbers and dates. Call after
+// the application object exists and before any window is made. Returns false if the language is not
+// supported (the translators are then only removed: the program speaks English) or its translation
+// could not be loaded.
 bool install(const QString &language);
 
 } // namespace Translations

@@ -5,6 +5,7 @@
 // missing a translation.
 
 #include "downloadmodel.h"
+#include "failure.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "translations.h"
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void windowSpeaksTheLanguage_data();
     void windowSpeaksTheLanguage();
     void englishPluralForms();
+    void translatedMessageKeepsItsFullStop();
     void tsFilesAreComplete_data();
     void tsFilesAreComplete();
 
@@ -266,6 +268,15 @@ void TestTranslations::englishPluralForms()
         QVERIFY2(message.numerus, qPrintable(message.source));
         QCOMPARE(message.translations.size(), 2); // one, other
     }
+}
+
+void TestTranslations::translatedMessageKeepsItsFullStop()
+{
+    // Failure::errorMessage() ends a sentence with a period, unless it has one already.
+    QCOMPARE(Failure(Failure::Kind::Timeout, u"タイムアウトしました。"_s).errorMessage(),
+             u"タイムアウトしました。"_s);
+    QCOMPARE(Failure(Failure::Kind::Timeout, u"시간이 초과되었습니다"_s).errorMessage(),
+             u"시간이 초과되었습니다."_s);
 }
 
 void TestTranslations::tsFilesAreComplete_data()
