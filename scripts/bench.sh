@@ -75,7 +75,7 @@ else
         --stalled 1000 --window-downloads 1000 --window-seconds 10 --startup-runs 5)
 fi
 
-started="$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)"
+started="$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 load=$(cut -d' ' -f1 /proc/loadavg)
 echo "bench: $started, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -f "$data"
