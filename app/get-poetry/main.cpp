@@ -12,24 +12,45 @@
 #include <QCoreApplication>
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <sys/uio.h>
 #include <unistd.h>
+
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono;
 
 namespace {
 
-bool writeAll(int descriptor, QByteArrayView bytes)
+// Writes all of `pieces` in as few system calls as it can (writev, IOV_MAX pieces at a time).
+bool writeAll(int descriptor, std::vector<QByteArrayView> pieces)
 {
-    while (!bytes.isEmpty()) {
-        const ssize_t written = ::write(descriptor, bytes.data(), size_t(bytes.size()));
+    std::vector<iovec> vectors;
+    vectors.reserve(pieces.size());
+    for (QByteArrayView piece : pieces) {
+        if (!piece.isEmpty())
+            vectors.push_back({const_cast<char *>(piece.data()), size_t(piece.size())});
+    }
+    size_t first = 0;
+    while (first < vectors.size()) {
+        const int count = int(std::min<size_t>(vectors.size() - first, IOV_MAX));
+        ssize_t written = ::writev(descriptor, vectors.data() + first, count);
         if (written < 0) {
             if (errno == EINTR)
                 continue;
             return false;
         }
-        bytes = bytes.sliced(written);
+        // Skip what went out; a partial write leaves the rest of a piece for the next call.
+        while (first < vectors.size() && size_t(written) >= vectors[first].iov_len) {
+            written -= ssize_t(vectors[first].iov_len);
+            ++first;
+        }
+        if (written > 0) {
+            vectors[first].iov_base = static_cast<char *>(vectors[first].iov_base) + written;
+            vectors[first].iov_len -= size_t(written);
+        }
     }
     return true;
 }
@@ -46,20 +67,30 @@ public:
         : m_escapePoems(escapePoems), m_escapeErrors(escapeErrors)
     { }
 
-    bool poem(const Poem &poem)
+    // Each poem followed by a newline, like the classic client's `print poem`.
+    bool poems(const std::vector<const Poem *> &poems)
     {
-        const QByteArray &bytes = poem.bytes();
-        const bool ok = m_escapePoems ? writeAll(STDOUT_FILENO, TerminalText::escaped(bytes))
-                                      : writeAll(STDOUT_FILENO, bytes);
-        // Like the classic client's `print poem`: a newline after each poem.
-        return ok && writeAll(STDOUT_FILENO, "\n");
+        std::vector<QByteArray> escaped;
+        std::vector<QByteArrayView> pieces;
+        escaped.reserve(m_escapePoems ? poems.size() : 0);
+        pieces.reserve(2 * poems.size());
+        for (const Poem *poem : poems) {
+            if (m_escapePoems) {
+                escaped.push_back(TerminalText::escaped(poem->bytes()));
+                pieces.push_back(escaped.back());
+            } else {
+                pieces.push_back(poem->bytes());
+            }
+            pieces.push_back("\n");
+        }
+        return writeAll(STDOUT_FILENO, std::move(pieces));
     }
 
     void error(const QString &text)
     {
         const QByteArray bytes
                 = m_escapeErrors ? TerminalText::escaped(text).toUtf8() : text.toUtf8();
-        writeAll(STDERR_FILENO, bytes);
+        writeAll(STDERR_FILENO, {bytes});
     }
 
 private:
@@ -71,6 +102,11 @@ private:
 
 int main(int argc, char *argv[])
 {
+    // Qt's own event dispatcher instead of GLib's: with thousands of sockets GLib wakes its
+    // loop with extra writes and walks lists (measured: 10,000 fetches in 0.93 s instead of
+    // 1.09 s). Nothing here needs GLib; an empty QT_NO_GLIB= brings it back.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"get-poetry"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(POETRY_VERSION));
@@ -176,7 +212,7 @@ int main(int argc, char *argv[])
                                  .arg(poem.source().toString())
                                  .arg(duration<double>(poem.trace().elapsed()).count(), 0, 'f', 3));
         if (stream)
-            outputFailed = !output.poem(poem) || outputFailed;
+            outputFailed = !output.poems({&poem}) || outputFailed;
         else
             poems[size_t(indexOf.value(id))] = poem;
         requestDone();
@@ -192,10 +228,13 @@ int main(int argc, char *argv[])
         indexOf.insert(fetcher.fetch(addresses.at(i), options), i);
     app.exec();
 
+    std::vector<const Poem *> received;
     for (const auto &poem : poems) {
         if (poem)
-            outputFailed = !output.poem(*poem) || outputFailed;
+            received.push_back(&*poem);
     }
+    if (!received.empty())
+        outputFailed = !output.poems(received) || outputFailed;
     if (outputFailed) {
         output.error(QCoreApplication::translate("main", "get-poetry: cannot write the poems: %1\n")
                              .arg(QString::fromLocal8Bit(std::strerror(errno))));
