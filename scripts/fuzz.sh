@@ -87,7 +87,8 @@ for target in "${targets[@]}"; do
     echo
     echo "== $target: ${seconds} s, seeds $seeds ($(find "$seeds" -type f | wc -l) files) =="
     # First every seed, regression inputs included, must pass on its own...
-    if ! "$build_dir/tests/fuzz/$target" -runs=0 "$seeds" >"$log.seeds" 2>&1; then
+    if ! "$build_dir/tests/fuzz/$target" -runs=0 -artifact_prefix="$findings/" "$seeds" \
+        >"$log.seeds" 2>&1; then
         tail -n 40 "$log.seeds"
         failures+=("$target (a seed input fails)")
         continue
