@@ -58,7 +58,19 @@ QString PoemDecoder::finish()
 
 QString PoemDecoder::decodeComplete(QByteArrayView bytes)
 {
-    QString text = QString::fromUtf8(bytes);
+    // QString::fromUtf8() drops a byte order mark at the start of what it is given. That is
+    // right at the start of the poem only: later, U+FEFF is part of the text.
+    QString text;
+    if (m_decodedAny) {
+        static constexpr QByteArrayView bom("\xEF\xBB\xBF");
+        while (bytes.startsWith(bom)) {
+            text += QChar(0xFEFF);
+            bytes = bytes.sliced(bom.size());
+        }
+    }
+    if (!bytes.isEmpty())
+        m_decodedAny = true;
+    text += QString::fromUtf8(bytes);
     if (!m_sawInvalid && replacedInvalidBytes(bytes, text))
         m_sawInvalid = true;
     return text;

@@ -31,4 +31,5 @@ private:
 
     QByteArray m_pending; // the start of an unfinished character, at most 3 bytes
     bool m_sawInvalid = false;
+    bool m_decodedAny = false; // a byte order mark is only dropped at the very start
 };

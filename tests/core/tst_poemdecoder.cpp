@@ -43,6 +43,9 @@ void TestPoemDecoder::splitsAnywhereGiveTheOneShotText_data()
     QRandomGenerator generator(12345);
     generator.generate(garbage.begin(), garbage.end());
     QTest::newRow("random bytes") << garbage;
+    QTest::newRow("byte order marks") << QByteArray("\xEF\xBB\xBF"
+                                                    "a\xEF\xBB\xBF\xEF\xBB\xBF"
+                                                    "b");
     QTest::newRow("overlong and surrogates") << QByteArray("a\xC0\xAF"
                                                            "b\xED\xA0\x80"
                                                            "c\xF4\x90\x80\x80"
