@@ -7,8 +7,7 @@
 #   scripts/fuzz.sh [SECONDS]        e.g. scripts/fuzz.sh 20 in CI
 #
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_TARGETS (default: all four),
-# FUZZ_JOBS (build jobs, default 2), POETRY_FUZZ_IGNORE_BOM=1 (fuzz_poemdecoder compares texts
-# without U+FEFF, to look past the known BOM bug recorded in its corpus until it is fixed).
+# FUZZ_JOBS (build jobs, default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
