@@ -58,8 +58,8 @@ bool printsOnly(int argc, char **argv)
         const QByteArrayView argument(argv[i]);
         if (argument == "--")
             break;
-        if (argument == "-h" || argument == "--help" || argument == "--help-all"
-            || argument == "-?" || argument == "-v" || argument == "--version")
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-?"
+            || argument == "-v" || argument == "--version")
             return true;
     }
     return false;
