@@ -201,10 +201,21 @@ void ServerListModel::setLastResult(const QString &address, RequestState state, 
 
 void ServerListModel::load(const QSettings &settings)
 {
-    // QSettings' array API is not const; read through a copy of the keys instead.
-    const int size = settings.value(u"servers/size"_s).toInt();
-    for (int i = 1; i <= size; ++i) {
-        const QString prefix = u"servers/%1/"_s.arg(i);
+    // Read the entries that are there, not as many as "size" claims: a damaged file saying
+    // size=2000000000 must not keep the window from starting. (QSettings' array API is not
+    // const, so the keys are read directly.)
+    static const QRegularExpression entry(u"^servers/(\\d{1,9})/address$"_s);
+    const int claimed = settings.value(u"servers/size"_s).toInt();
+    std::vector<int> indices;
+    for (const QString &key : settings.allKeys()) {
+        const auto match = entry.match(key);
+        const int index = match.hasMatch() ? match.captured(1).toInt() : 0;
+        if (index >= 1 && index <= claimed)
+            indices.push_back(index);
+    }
+    std::sort(indices.begin(), indices.end());
+    for (int index : indices) {
+        const QString prefix = u"servers/%1/"_s.arg(index);
         addServer(settings.value(prefix + u"name").toString(),
                   settings.value(prefix + u"address").toString());
     }

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void serverListRejectsBadAddresses();
     void serverListImportsClassicForm();
     void serverListSavesAndLoads();
+    void serverListSurvivesADamagedFile();
 
     void downloadModelFollowsFetches();
     void downloadModelCancelRetryRemove();
@@ -159,6 +160,29 @@ void TestModels::serverListSavesAndLoads()
     QCOMPARE(loaded.server(0).name, u"kept"_s);
     QCOMPARE(loaded.server(0).address, u"127.0.0.1:10001"_s);
     QCOMPARE(loaded.server(1).address, u"[::1]:10003"_s);
+}
+
+void TestModels::serverListSurvivesADamagedFile()
+{
+    {
+        QSettings settings;
+        settings.setValue(u"servers/size"_s, 2'000'000'000); // a damaged count
+        settings.setValue(u"servers/1/name"_s, u"first"_s);
+        settings.setValue(u"servers/1/address"_s, u"10001"_s);
+        settings.setValue(u"servers/2/address"_s, u"not an address"_s);
+        settings.setValue(u"servers/7/name"_s, u"<b>seventh</b>"_s);
+        settings.setValue(u"servers/7/address"_s, u"localhost:7"_s);
+        settings.setValue(u"servers/x/address"_s, u"10009"_s);
+    }
+    ServerListModel loaded;
+    QElapsedTimer timer;
+    timer.start();
+    loaded.load(QSettings());
+    QVERIFY2(timer.elapsed() < 1000, "loading must not walk the claimed two billion entries");
+    QCOMPARE(loaded.rowCount(), 2); // the bad address and the key that is no index are skipped
+    QCOMPARE(loaded.server(0).name, u"first"_s);
+    QCOMPARE(loaded.server(1).name, u"<b>seventh</b>"_s); // a name is text, kept as typed
+    QCOMPARE(loaded.server(1).address, u"localhost:7"_s);
 }
 
 void TestModels::downloadModelFollowsFetches()
