@@ -26,34 +26,7 @@ case "${1:-}" in
 esac
 
 # ---- packages ----------------------------------------------------------------------------
-packages=(python3-twisted gnuplot-nox xdotool xvfb xauth)
-missing=()
-for package in "${packages[@]}"; do
-    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
-    if [[ $status != installed ]]; then
-        missing+=("$package")
-    fi
-done
-if ((${#missing[@]} > 0)); then
-    echo "bench: installing ${missing[*]}"
-    if ((EUID == 0)); then
-        as_root=()
-    elif command -v sudo >/dev/null 2>&1; then
-        if [[ -t 0 ]]; then
-            as_root=(sudo)
-        else
-            as_root=(sudo --non-interactive)
-        fi
-    else
-        echo "bench: not root and sudo is not installed; as root, run:" >&2
-        echo "    apt-get update && apt-get install ${missing[*]}" >&2
-        exit 1
-    fi
-    apt_get=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get
-        -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
-    "${apt_get[@]}" update </dev/null
-    "${apt_get[@]}" install "${missing[@]}" </dev/null
-fi
+scripts/install-deps.sh python3-twisted gnuplot-nox xdotool xvfb xauth
 
 # ---- build -------------------------------------------------------------------------------
 # CI reuses its test build (POETRY_BENCH_BUILD=build): the small run only checks that the suite

@@ -19,39 +19,12 @@ fi
 build_dir=${FUZZ_BUILD_DIR:-build-fuzz}
 read -r -a targets <<<"${FUZZ_TARGETS:-fuzz_address fuzz_poemdecoder fuzz_terminaltext fuzz_protocol}"
 
-# Debian's clang and its runtime libraries (libFuzzer, the sanitizers), as scripts/install-deps.sh
-# installs the rest: nothing when installed, otherwise apt-get as root or through sudo.
+# Debian's clang and its runtime libraries (libFuzzer, the sanitizers), through
+# scripts/install-deps.sh.
 # clang 16, not bookworm's default clang 14: the core uses std::source_location, which
 # libstdc++ 12 only offers to compilers with __builtin_source_location (clang 15 and later).
 clang_version=16
-packages=("clang-$clang_version" "libclang-rt-$clang_version-dev")
-missing=()
-for package in "${packages[@]}"; do
-    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
-    if [[ $status != installed ]]; then
-        missing+=("$package")
-    fi
-done
-if ((${#missing[@]} > 0)); then
-    echo "fuzz: installing ${missing[*]}"
-    if ((EUID == 0)); then
-        as_root=()
-    elif command -v sudo >/dev/null 2>&1; then
-        if [[ -t 0 ]]; then
-            as_root=(sudo)
-        else
-            as_root=(sudo --non-interactive)
-        fi
-    else
-        echo "fuzz: not root and sudo is not installed; as root, run:" >&2
-        echo "    apt-get update && apt-get install ${missing[*]}" >&2
-        exit 1
-    fi
-    apt_get=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get
-        -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
-    "${apt_get[@]}" update </dev/null
-    "${apt_get[@]}" install "${missing[@]}" </dev/null
-fi
+scripts/install-deps.sh "clang-$clang_version" "libclang-rt-$clang_version-dev"
 
 # A configuration of its own: clang++, the sanitizers on the library under test (added by
 # tests/fuzz/CMakeLists.txt), Debug symbols with optimisation for speed.

@@ -3,6 +3,9 @@
 # the compiler and build tools, Qt 6 from Debian's packages, a virtual X server for the GUI
 # tests and screenshots, and fonts for the Korean and Japanese poems and translations.
 #
+# With PACKAGE arguments it installs those instead: the scripts that need extra tools
+# (bench.sh, fuzz.sh, valgrind.sh) install them through here.
+#
 # Does nothing when every package is already installed. Otherwise runs `apt-get update` once and
 # installs what is missing, as root or through sudo. Never asks a question: safe with no stdin,
 # in CI (CI=true) and in containers.
@@ -24,6 +27,9 @@ packages=(
     # Korean and Japanese text in the window
     fonts-noto-cjk
 )
+if (($# > 0)); then
+    packages=("$@")
+fi
 
 missing=()
 for package in "${packages[@]}"; do

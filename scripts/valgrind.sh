@@ -17,21 +17,7 @@ build_dir=${1:-build}
 get_poetry=$build_dir/app/get-poetry/get-poetry
 poetry_server=$build_dir/app/poetry-server/poetry-server
 
-if ! command -v valgrind >/dev/null 2>&1; then
-    echo "valgrind: installing valgrind"
-    if ((EUID == 0)); then
-        as_root=()
-    elif command -v sudo >/dev/null 2>&1; then
-        if [[ -t 0 ]]; then as_root=(sudo); else as_root=(sudo --non-interactive); fi
-    else
-        echo "valgrind: not root and sudo is not installed; as root, run:" >&2
-        echo "    apt-get update && apt-get install valgrind" >&2
-        exit 1
-    fi
-    apt_get=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -y -q)
-    "${apt_get[@]}" update </dev/null
-    "${apt_get[@]}" install valgrind </dev/null
-fi
+scripts/install-deps.sh valgrind
 
 if [[ ! -x $get_poetry || ! -x $poetry_server ]]; then
     if [[ ! -f $build_dir/CMakeCache.txt ]]; then
