@@ -109,4 +109,14 @@ QString plainToolTip(const QString &text)
     return u"<p style='white-space:pre-wrap'>"_s + text.toHtmlEscaped() + u"</p>"_s;
 }
 
+QString displayText(QString text)
+{
+    for (QChar &c : text) {
+        const char16_t unit = c.unicode();
+        if (unit == 0 || (unit >= 0xFDD0 && unit <= 0xFDEF))
+            c = QChar::ReplacementCharacter;
+    }
+    return text;
+}
+
 } // namespace DisplayFormat

@@ -18,5 +18,10 @@ QIcon stateIcon(RequestState state);
 // A tooltip that shows `text` exactly: tooltips are rich text when they look like it, so the
 // text is escaped and marked as rich text, with its line breaks kept.
 QString plainToolTip(const QString &text);
+// Text received from a server, made fit for a text view without changing its length: U+0000
+// (which text views draw as nothing) and the noncharacters U+FDD0-U+FDEF (which QTextDocument
+// uses as frame markers and turns into line breaks) become U+FFFD, the replacement character,
+// as invalid UTF-8 already does. Everything else is kept, and never read as markup.
+QString displayText(QString text);
 
 } // namespace DisplayFormat

@@ -173,12 +173,13 @@ void FailurePane::showDownload(const Download &download)
     m_form->setRowVisible(m_systemError, !systemError.isEmpty());
 
     const QString traceback = failure.traceback();
-    m_traceback->setPlainText(traceback);
+    m_traceback->setPlainText(DisplayFormat::displayText(traceback));
 
     const QByteArray &partial = download.bytes;
     m_partialBox->setVisible(!partial.isEmpty());
     m_partialBox->setTitle(tr("Partial poem (%1)").arg(DisplayFormat::bytes(partial.size())));
-    m_partial->setPlainText(QString::fromUtf8(partial));
+    const QString partialText = DisplayFormat::displayText(QString::fromUtf8(partial));
+    m_partial->setPlainText(partialText);
     // Read from the top, whatever was shown before.
     m_partial->moveCursor(QTextCursor::Start);
     m_traceback->moveCursor(QTextCursor::Start);
@@ -191,7 +192,7 @@ void FailurePane::showDownload(const Download &download)
     m_details += u'\n' + traceback;
     if (!partial.isEmpty())
         m_details += u'\n' + tr("Partial poem (%1):").arg(DisplayFormat::bytes(partial.size()))
-                + u'\n' + QString::fromUtf8(partial) + u'\n';
+                + u'\n' + partialText + u'\n';
 }
 
 void FailurePane::clear()

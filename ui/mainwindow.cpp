@@ -53,6 +53,15 @@ QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback)
     return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
 }
 
+// QMessageBox::warning() reads its text as rich text when it looks like markup, and these texts
+// carry file names and server text: a file called "<b>x</b>" must show as typed.
+void warnPlain(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
+}
+
 QString fileNameFor(const QString &serverName)
 {
     QString name;
@@ -480,7 +489,7 @@ void MainWindow::startDemo()
 {
     const QList<DemoServers::Entry> entries = m_demo->start();
     if (entries.isEmpty()) {
-        QMessageBox::warning(this, tr("Demo"), tr("The demo servers could not be started."));
+        warnPlain(this, tr("Demo"), tr("The demo servers could not be started."));
         return;
     }
     QList<int> rows;
@@ -606,13 +615,12 @@ void MainWindow::importFile()
         return;
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly) || file.size() > maxImportSize) {
-        QMessageBox::warning(
-                this, tr("Import Servers"),
-                file.size() > maxImportSize
-                        ? tr("“%1” is too large to be a list of servers.")
-                                  .arg(QDir::toNativeSeparators(fileName))
-                        : tr("“%1” could not be read: %2")
-                                  .arg(QDir::toNativeSeparators(fileName), file.errorString()));
+        warnPlain(this, tr("Import Servers"),
+                  file.size() > maxImportSize
+                          ? tr("“%1” is too large to be a list of servers.")
+                                    .arg(QDir::toNativeSeparators(fileName))
+                          : tr("“%1” could not be read: %2")
+                                    .arg(QDir::toNativeSeparators(fileName), file.errorString()));
         return;
     }
     importText(QString::fromUtf8(file.readAll()));
@@ -657,9 +665,9 @@ void MainWindow::savePoem()
     const QByteArray bytes = m_downloads->download(rowNow).bytes;
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        QMessageBox::warning(this, tr("Save Poem"),
-                             tr("The poem could not be saved to “%1”: %2")
-                                     .arg(QDir::toNativeSeparators(fileName), file.errorString()));
+        warnPlain(this, tr("Save Poem"),
+                  tr("The poem could not be saved to “%1”: %2")
+                          .arg(QDir::toNativeSeparators(fileName), file.errorString()));
         return;
     }
     statusBar()->showMessage(tr("Saved “%1”.").arg(QDir::toNativeSeparators(fileName)), 5000);

@@ -186,6 +186,7 @@ void PoemPane::flush()
     m_pending.clear();
     if (text.isEmpty())
         return;
+    text = DisplayFormat::displayText(std::move(text));
     // Insert through a cursor of our own at the end: the reader's cursor, selection and scroll
     // position stay where they are.
     QScrollBar *bar = m_text->verticalScrollBar();
