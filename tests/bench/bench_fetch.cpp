@@ -870,7 +870,7 @@ int main(int argc, char *argv[])
     }
 
     // ---- (e) the window ---------------------------------------------------------------------
-    double windowP50 = -1, windowP99 = -1, windowMax = -1, windowCpu = -1, windowProcessCpu = -1;
+    double windowP50 = -1, windowP99 = -1, windowMax = -1, windowCpu = -1, windowProbedCpu = -1;
     std::string windowOutput;
     if (!options.benchWindow.empty()) {
         const ChildResult run
@@ -881,8 +881,8 @@ int main(int argc, char *argv[])
         windowP50 = numberAfter(run.out, "p50 ");
         windowP99 = numberAfter(run.out, "p99 ");
         windowMax = numberAfter(run.out, "max ");
-        windowProcessCpu = numberAfter(run.out, "servers' thread): ");
         windowCpu = numberAfter(run.out, "thread alone): ");
+        windowProbedCpu = numberAfter(run.out, "probe ran: window's thread ");
         if (!run.ran || run.exitCode != 0 || windowP99 < 0)
             fail("bench_window exited with " + std::to_string(run.exitCode));
         if (numberAfter(run.out, "failed: ") != 0)
@@ -1077,10 +1077,12 @@ int main(int argc, char *argv[])
             verdict(windowP99 >= 0 && windowP99 <= 16));
         row("(e) window: event-loop stall max", format("%.2f ms", windowMax), "<= 50 ms",
             verdict(windowMax >= 0 && windowMax <= 50));
-        row("(e) window: CPU of the window's thread", format("%.0f%% core", windowCpu),
+        // Measured without the stall probe, whose 1,000 wake-ups a second cost CPU of their own
+        // (quoted alongside).
+        row("(e) window: CPU of the window's thread",
+            format("%.0f%% core", windowCpu) + format(" (%.0f%% probed)", windowProbedCpu),
             "<= 50% core", verdict(windowCpu >= 0 && windowCpu <= 50));
         (void)windowP50;
-        (void)windowProcessCpu;
     }
     if (!options.poetryReader.empty()) {
         const double startupMs = median(startupTimes) * 1000;
