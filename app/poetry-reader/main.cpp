@@ -2,6 +2,7 @@
 // first start (no saved settings) and --demo start the built-in demo servers.
 
 #include "address.h"
+#include "bundledicons.h"
 #include "commandline.h"
 #include "mainwindow.h"
 #include "screenshottour.h"
@@ -135,6 +136,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    BundledIcons::install();
     setApplicationNames();
     Translations::install(language.isEmpty() ? Translations::systemLanguage() : language);
     const Arguments arguments = parseArguments();
