@@ -583,6 +583,17 @@
             <numerusform>キャンセル %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
+        <translation>設定を「%1」に保存できませんでした。ここで行った変更は、プログラムを終了すると失われます。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>このメッセージを閉じる</translation>
+    </message>
 </context>
 <context>
     <name>PoemPane</name>
@@ -824,6 +835,41 @@
     <message>
         <source>The new limits apply to the downloads started from now on.</source>
         <translation>新しい制限は、これから開始するダウンロードに適用されます。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>it cannot be moved</source>
+        <translation>移動できません</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>ファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>読み込めません</translation>
+    </message>
+    <message>
+        <source>The settings file “%1” could not be read (%2). The program started with the default settings; the file was moved to “%3”.</source>
+        <translation>設定ファイル「%1」を読み込めませんでした（%2）。プログラムは既定の設定で起動しました。このファイルは「%3」に移動しました。</translation>
+    </message>
+    <message>
+        <source>The settings file “%1” was damaged. The program started with the default settings; the damaged file was kept as “%2”.</source>
+        <translation>設定ファイル「%1」が壊れていました。プログラムは既定の設定で起動しました。壊れたファイルは「%2」として保存してあります。</translation>
+    </message>
+    <message>
+        <source>Some settings in “%1” were not valid and are back to their defaults: %2.</source>
+        <translation>「%1」の一部の設定が正しくなかったため、既定値に戻しました: %2。</translation>
+    </message>
+    <message>
+        <source>Some settings in “%1” were not valid and are back to their defaults: %2. The file as it was is kept as “%3”.</source>
+        <translation>「%1」の一部の設定が正しくなかったため、既定値に戻しました: %2。元のファイルは「%3」として保存してあります。</translation>
+    </message>
+    <message>
+        <source>The settings file “%1” could not be read or repaired (%2). The program uses the default settings and may not be able to save changes.</source>
+        <translation>設定ファイル「%1」を読み込むことも修復することもできませんでした（%2）。プログラムは既定の設定を使います。変更を保存できない場合があります。</translation>
     </message>
 </context>
 <context>

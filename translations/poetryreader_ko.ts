@@ -583,6 +583,17 @@
             <numerusform>취소됨 %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
+        <translation>설정을 “%1”에 저장할 수 없습니다. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>이 메시지 닫기</translation>
+    </message>
 </context>
 <context>
     <name>PoemPane</name>
@@ -824,6 +835,41 @@
     <message>
         <source>The new limits apply to the downloads started from now on.</source>
         <translation>새 제한은 지금부터 시작하는 다운로드에 적용됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsFile</name>
+    <message>
+        <source>it cannot be moved</source>
+        <translation>옮길 수 없음</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>파일이 아닌 폴더임</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>읽을 수 없음</translation>
+    </message>
+    <message>
+        <source>The settings file “%1” could not be read (%2). The program started with the default settings; the file was moved to “%3”.</source>
+        <translation>설정 파일 “%1”을(를) 읽을 수 없습니다(%2). 프로그램은 기본 설정으로 시작했으며, 이 파일은 “%3”(으)로 옮겼습니다.</translation>
+    </message>
+    <message>
+        <source>The settings file “%1” was damaged. The program started with the default settings; the damaged file was kept as “%2”.</source>
+        <translation>설정 파일 “%1”이(가) 손상되었습니다. 프로그램은 기본 설정으로 시작했으며, 손상된 파일은 “%2”(으)로 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>Some settings in “%1” were not valid and are back to their defaults: %2.</source>
+        <translation>“%1”의 일부 설정이 올바르지 않아 기본값으로 되돌렸습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Some settings in “%1” were not valid and are back to their defaults: %2. The file as it was is kept as “%3”.</source>
+        <translation>“%1”의 일부 설정이 올바르지 않아 기본값으로 되돌렸습니다: %2. 원래 파일은 “%3”(으)로 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>The settings file “%1” could not be read or repaired (%2). The program uses the default settings and may not be able to save changes.</source>
+        <translation>설정 파일 “%1”을(를) 읽거나 복구할 수 없습니다(%2). 프로그램은 기본 설정을 사용하며, 바꾼 설정을 저장하지 못할 수도 있습니다.</translation>
     </message>
 </context>
 <context>

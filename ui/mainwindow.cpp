@@ -5,6 +5,7 @@
 #include "displayformat.h"
 #include "downloadmodel.h"
 #include "failurepane.h"
+#include "noticebar.h"
 #include "poempane.h"
 #include "poetryfetcher.h"
 #include "progressdelegate.h"
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -153,7 +155,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_mainSplitter->setStretchFactor(0, 1);
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setChildrenCollapsible(false);
-    setCentralWidget(m_mainSplitter);
+    m_notice = new NoticeBar(this);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_notice);
+    centralLayout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
     createMenus();
 
     m_counts = new QLabel(this);
@@ -224,7 +232,12 @@ MainWindow::~MainWindow()
 
 bool MainWindow::hasSavedSettings()
 {
-    return QSettings().contains(u"servers/size"_s);
+    // A damaged file means the program has run before: no demo over the notice about it.
+    const QSettings settings;
+    if (settings.contains(u"servers/size"_s))
+        return true;
+    settings.allKeys(); // parses every section, so that status() covers the whole file
+    return QFileInfo::exists(settings.fileName()) && settings.status() != QSettings::NoError;
 }
 
 void MainWindow::createActions()
@@ -443,6 +456,12 @@ QWidget *MainWindow::createServerPanel()
 
 void MainWindow::restoreSettings()
 {
+    // Before anything reads it: a damaged file is kept as a backup and replaced or repaired,
+    // and the window says so without stopping the start.
+    m_settingsCheck = SettingsFile::check(SettingsFile::defaultFileName());
+    if (m_settingsCheck.problem != SettingsFile::Problem::None)
+        m_notice->showMessage(m_settingsCheck.message(), NoticeBar::Type::Warning);
+
     const QSettings settings;
     m_fetchSettings = FetchSettings::load(settings);
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
@@ -465,6 +484,21 @@ void MainWindow::saveServers() const
 {
     QSettings settings;
     m_servers->save(settings);
+    commitSettings(settings);
+}
+
+void MainWindow::commitSettings(QSettings &settings) const
+{
+    // QSettings writes atomically (see SettingsFile), but a write that fails (a full disk, a
+    // read-only folder) only shows in status(): say so, once, while the user can still act.
+    settings.sync();
+    if (settings.status() == QSettings::NoError)
+        return;
+    const QString message = tr("Settings could not be saved to “%1”: changes made now will be "
+                               "lost when the program ends.")
+                                    .arg(QDir::toNativeSeparators(settings.fileName()));
+    if (!m_notice->isVisible() || m_notice->text() != message)
+        m_notice->showMessage(message, NoticeBar::Type::Error);
 }
 
 void MainWindow::saveWindowState() const
@@ -696,6 +730,7 @@ void MainWindow::editSettings()
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
     QSettings settings;
     m_fetchSettings.save(settings);
+    commitSettings(settings);
 }
 
 void MainWindow::about()

@@ -2,15 +2,18 @@
 
 #include "download.h"
 #include "fetchsettings.h"
+#include "settingsfile.h"
 
 #include <QMainWindow>
 
 class DemoServers;
 class DownloadModel;
 class FailurePane;
+class NoticeBar;
 class PoemPane;
 class PoetryFetcher;
 class QLabel;
+class QSettings;
 class QSortFilterProxyModel;
 class QSplitter;
 class QStackedWidget;
@@ -49,6 +52,10 @@ public:
     FailurePane *failurePane() const { return m_failurePane; }
     QStackedWidget *detailsStack() const { return m_details; }
     FetchSettings fetchSettings() const { return m_fetchSettings; }
+    // The message bar across the top (a damaged settings file, settings that cannot be saved).
+    NoticeBar *noticeBar() const { return m_notice; }
+    // What the start-up check found in the settings file.
+    const SettingsFile::Result &settingsCheck() const { return m_settingsCheck; }
 
 public Q_SLOTS:
     void fetchSelected();
@@ -80,6 +87,8 @@ private:
     void restoreSettings();
     void saveServers() const;
     void saveWindowState() const;
+    // Writes the settings out now and says so in the notice bar if that failed.
+    void commitSettings(QSettings &settings) const;
     void fetchServerRows(const QList<int> &rows);
     QList<int> selectedServerRows() const;
     // Rows of the downloads model, in the order shown.
@@ -100,6 +109,7 @@ private:
     QSortFilterProxyModel *m_downloadProxy;
     DemoServers *m_demo;
     FetchSettings m_fetchSettings;
+    SettingsFile::Result m_settingsCheck;
 
     QTreeView *m_serverView = nullptr;
     QTreeView *m_downloadView = nullptr;
@@ -110,6 +120,7 @@ private:
     PoemPane *m_poemPane = nullptr;
     FailurePane *m_failurePane = nullptr;
     QLabel *m_counts = nullptr;
+    NoticeBar *m_notice = nullptr;
     DownloadId m_shown = 0;
 
     QAction *m_addServerAction = nullptr;
