@@ -61,27 +61,21 @@ namespace {
 
 QIcon loadStateIcon(RequestState state)
 {
-    // Theme icons where the desktop has them, the style's own otherwise: native everywhere.
-    QStyle *style = QApplication::style();
+    // The desktop theme's icons where it has them, the bundled ones (resources/icons) otherwise.
     switch (state) {
     case RequestState::Queued:
-        return QIcon::fromTheme(u"content-loading-symbolic"_s,
-                                style->standardIcon(QStyle::SP_FileDialogDetailedView));
+        return QIcon::fromTheme(u"content-loading-symbolic"_s);
     case RequestState::Resolving:
     case RequestState::Connecting:
-        return QIcon::fromTheme(u"network-connect"_s,
-                                style->standardIcon(QStyle::SP_BrowserReload));
+        return QIcon::fromTheme(u"network-connect"_s);
     case RequestState::Receiving:
-        return QIcon::fromTheme(u"go-down"_s, style->standardIcon(QStyle::SP_ArrowDown));
+        return QIcon::fromTheme(u"go-down"_s);
     case RequestState::Done:
-        return QIcon::fromTheme(u"emblem-ok-symbolic"_s,
-                                style->standardIcon(QStyle::SP_DialogApplyButton));
+        return QIcon::fromTheme(u"emblem-ok-symbolic"_s);
     case RequestState::Failed:
-        return QIcon::fromTheme(u"dialog-error"_s,
-                                style->standardIcon(QStyle::SP_MessageBoxCritical));
+        return QIcon::fromTheme(u"dialog-error"_s);
     case RequestState::Cancelled:
-        return QIcon::fromTheme(u"process-stop"_s,
-                                style->standardIcon(QStyle::SP_DialogCancelButton));
+        return QIcon::fromTheme(u"process-stop"_s);
     }
     return {};
 }

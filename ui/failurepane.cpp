@@ -125,8 +125,7 @@ FailurePane::FailurePane(QWidget *parent)
     m_copyButton->setObjectName(u"copyDetailsButton"_s);
     m_copyButton->setIcon(QIcon::fromTheme(u"edit-copy"_s));
     m_retryButton->setObjectName(u"retryButton"_s);
-    m_retryButton->setIcon(
-            QIcon::fromTheme(u"view-refresh"_s, style()->standardIcon(QStyle::SP_BrowserReload)));
+    m_retryButton->setIcon(QIcon::fromTheme(u"view-refresh"_s));
     connect(m_copyButton, &QPushButton::clicked, this, &FailurePane::copyDetails);
     connect(m_retryButton, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_id); });
     auto *buttons = new QHBoxLayout;

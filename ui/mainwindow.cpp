@@ -50,11 +50,6 @@ constexpr qint64 maxImportSize = 1024 * 1024;
 
 enum DetailsPage { PlaceholderPage, PoemPage, FailurePage };
 
-QIcon themeIcon(const QString &name, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(name, QApplication::style()->standardIcon(fallback));
-}
-
 // QMessageBox::warning() reads its text as rich text when it looks like markup, and these texts
 // carry file names and server text: a file called "<b>x</b>" must show as typed.
 void warnPlain(QWidget *parent, const QString &title, const QString &text)
@@ -250,65 +245,62 @@ void MainWindow::createActions()
                   return action;
               };
 
-    m_addServerAction = make(themeIcon(u"list-add"_s, QStyle::SP_FileDialogNewFolder),
-                             tr("&Add Server…"), u"addServerAction"_s, &MainWindow::addServer);
+    m_addServerAction = make(QIcon::fromTheme(u"list-add"_s), tr("&Add Server…"),
+                             u"addServerAction"_s, &MainWindow::addServer);
     m_addServerAction->setShortcut(QKeySequence::New);
     m_addServerAction->setToolTip(tr("Add a poetry server to the list"));
-    m_editServerAction = make(themeIcon(u"document-edit"_s, QStyle::SP_FileDialogContentsView),
-                              tr("&Edit Server"), u"editServerAction"_s, &MainWindow::editServer);
-    m_removeServerAction
-            = make(themeIcon(u"list-remove"_s, QStyle::SP_TrashIcon), tr("&Remove Server"),
-                   u"removeServerAction"_s, &MainWindow::removeServers);
+    m_editServerAction = make(QIcon::fromTheme(u"document-edit"_s), tr("&Edit Server"),
+                              u"editServerAction"_s, &MainWindow::editServer);
+    m_removeServerAction = make(QIcon::fromTheme(u"list-remove"_s), tr("&Remove Server"),
+                                u"removeServerAction"_s, &MainWindow::removeServers);
     m_removeServerAction->setShortcut(QKeySequence::Delete);
     m_removeServerAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_importFileAction
-            = make(themeIcon(u"document-open"_s, QStyle::SP_DialogOpenButton),
-                   tr("&Import Servers…"), u"importFileAction"_s, &MainWindow::importFile);
+    m_importFileAction = make(QIcon::fromTheme(u"document-open"_s), tr("&Import Servers…"),
+                              u"importFileAction"_s, &MainWindow::importFile);
     m_importFileAction->setShortcut(QKeySequence::Open);
-    m_importClipboardAction = make(themeIcon(u"edit-paste"_s, QStyle::SP_FileDialogListView),
-                                   tr("Import Servers from &Clipboard"), u"importClipboardAction"_s,
-                                   &MainWindow::importClipboard);
+    m_importClipboardAction
+            = make(QIcon::fromTheme(u"edit-paste"_s), tr("Import Servers from &Clipboard"),
+                   u"importClipboardAction"_s, &MainWindow::importClipboard);
     m_importClipboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
-    m_demoAction = make(themeIcon(u"media-playback-start"_s, QStyle::SP_MediaPlay),
-                        tr("Start &Demo Servers"), u"demoAction"_s, &MainWindow::startDemo);
+    m_demoAction = make(QIcon::fromTheme(u"media-playback-start"_s), tr("Start &Demo Servers"),
+                        u"demoAction"_s, &MainWindow::startDemo);
 
-    m_fetchAction = make(themeIcon(u"go-down"_s, QStyle::SP_ArrowDown), tr("&Fetch"),
-                         u"fetchAction"_s, &MainWindow::fetchSelected);
+    m_fetchAction = make(QIcon::fromTheme(u"go-down"_s), tr("&Fetch"), u"fetchAction"_s,
+                         &MainWindow::fetchSelected);
     m_fetchAction->setShortcuts(
             {QKeySequence(QKeySequence::Refresh), QKeySequence(Qt::CTRL | Qt::Key_Return)});
     m_fetchAction->setToolTip(tr("Fetch a poem from each selected server"));
-    m_fetchAllAction = make(themeIcon(u"emblem-downloads"_s, QStyle::SP_ArrowDown),
-                            tr("Fetch &All"), u"fetchAllAction"_s, &MainWindow::fetchAll);
+    m_fetchAllAction = make(QIcon::fromTheme(u"emblem-downloads"_s), tr("Fetch &All"),
+                            u"fetchAllAction"_s, &MainWindow::fetchAll);
     m_fetchAllAction->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F5),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return)});
     m_fetchAllAction->setToolTip(tr("Fetch a poem from every server in the list"));
-    m_cancelAction = make(themeIcon(u"process-stop"_s, QStyle::SP_BrowserStop), tr("&Cancel"),
-                          u"cancelAction"_s, &MainWindow::cancelSelected);
+    m_cancelAction = make(QIcon::fromTheme(u"process-stop"_s), tr("&Cancel"), u"cancelAction"_s,
+                          &MainWindow::cancelSelected);
     m_cancelAction->setShortcut(QKeySequence::Cancel);
     m_cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_cancelAction->setToolTip(tr("Cancel the selected downloads"));
-    m_cancelAllAction = make(themeIcon(u"process-stop"_s, QStyle::SP_BrowserStop),
-                             tr("Cancel A&ll"), u"cancelAllAction"_s, &MainWindow::cancelAll);
+    m_cancelAllAction = make(QIcon::fromTheme(u"process-stop"_s), tr("Cancel A&ll"),
+                             u"cancelAllAction"_s, &MainWindow::cancelAll);
     m_cancelAllAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Escape));
-    m_retryAction = make(themeIcon(u"view-refresh"_s, QStyle::SP_BrowserReload), tr("&Retry"),
-                         u"retryAction"_s, &MainWindow::retrySelected);
+    m_retryAction = make(QIcon::fromTheme(u"view-refresh"_s), tr("&Retry"), u"retryAction"_s,
+                         &MainWindow::retrySelected);
     m_retryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_retryAction->setToolTip(tr("Fetch the selected downloads again"));
-    m_copyAction = make(themeIcon(u"edit-copy"_s, QStyle::SP_FileDialogDetailedView),
-                        tr("&Copy Poem"), u"copyAction"_s, &MainWindow::copyPoems);
+    m_copyAction = make(QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Poem"), u"copyAction"_s,
+                        &MainWindow::copyPoems);
     m_copyAction->setShortcut(QKeySequence::Copy);
     // Only in the downloads table: in a text view, Copy copies the selected text.
     m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_saveAction = make(themeIcon(u"document-save-as"_s, QStyle::SP_DialogSaveButton),
-                        tr("&Save Poem…"), u"saveAction"_s, &MainWindow::savePoem);
+    m_saveAction = make(QIcon::fromTheme(u"document-save-as"_s), tr("&Save Poem…"), u"saveAction"_s,
+                        &MainWindow::savePoem);
     m_saveAction->setShortcut(QKeySequence::Save);
-    m_removeDownloadsAction = make(themeIcon(u"edit-delete"_s, QStyle::SP_TrashIcon), tr("Re&move"),
+    m_removeDownloadsAction = make(QIcon::fromTheme(u"edit-delete"_s), tr("Re&move"),
                                    u"removeDownloadsAction"_s, &MainWindow::removeDownloads);
     m_removeDownloadsAction->setShortcut(QKeySequence::Delete);
     m_removeDownloadsAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_clearFinishedAction
-            = make(themeIcon(u"edit-clear-all"_s, QStyle::SP_DialogResetButton),
-                   tr("Clear &Finished"), u"clearFinishedAction"_s, &MainWindow::clearFinished);
+    m_clearFinishedAction = make(QIcon::fromTheme(u"edit-clear-all"_s), tr("Clear &Finished"),
+                                 u"clearFinishedAction"_s, &MainWindow::clearFinished);
     m_clearFinishedAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     m_clearFinishedAction->setToolTip(tr("Remove the downloads that have ended"));
 
@@ -319,19 +311,19 @@ void MainWindow::createActions()
                            [this] { m_poemPane->zoomOut(); });
     m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
 
-    m_settingsAction = make(themeIcon(u"preferences-system"_s, QStyle::SP_FileDialogInfoView),
-                            tr("&Settings…"), u"settingsAction"_s, &MainWindow::editSettings);
+    m_settingsAction = make(QIcon::fromTheme(u"preferences-system"_s), tr("&Settings…"),
+                            u"settingsAction"_s, &MainWindow::editSettings);
     QList<QKeySequence> preferences = QKeySequence::keyBindings(QKeySequence::Preferences);
     if (preferences.isEmpty())
         preferences.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setShortcuts(preferences);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    m_quitAction = make(themeIcon(u"application-exit"_s, QStyle::SP_DialogCloseButton), tr("&Quit"),
-                        u"quitAction"_s, &QWidget::close);
+    m_quitAction = make(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), u"quitAction"_s,
+                        &QWidget::close);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    m_aboutAction = make(themeIcon(u"help-about"_s, QStyle::SP_MessageBoxInformation),
-                         tr("&About Poetry Reader"), u"aboutAction"_s, &MainWindow::about);
+    m_aboutAction = make(QIcon::fromTheme(u"help-about"_s), tr("&About Poetry Reader"),
+                         u"aboutAction"_s, &MainWindow::about);
     m_aboutAction->setMenuRole(QAction::AboutRole);
 
     // Shortcuts that mean different things in different places live on their widgets.

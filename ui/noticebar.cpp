@@ -34,8 +34,7 @@ NoticeBar::NoticeBar(QWidget *parent)
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_close->setObjectName(u"noticeCloseButton"_s);
     m_close->setAutoRaise(true);
-    m_close->setIcon(QIcon::fromTheme(u"dialog-close"_s,
-                                      style()->standardIcon(QStyle::SP_TitleBarCloseButton)));
+    m_close->setIcon(QIcon::fromTheme(u"dialog-close"_s));
     m_close->setToolTip(tr("Close this message"));
     m_close->setAccessibleName(tr("Close this message"));
     connect(m_close, &QToolButton::clicked, this, &NoticeBar::hide);

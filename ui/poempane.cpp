@@ -57,9 +57,7 @@ PoemPane::PoemPane(QWidget *parent)
     m_text->document()->setDocumentMargin(12);
 
     m_copyButton = makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy"), this);
-    m_saveButton = makeButton(QIcon::fromTheme(u"document-save"_s,
-                                               style()->standardIcon(QStyle::SP_DialogSaveButton)),
-                              tr("Save…"), this);
+    m_saveButton = makeButton(QIcon::fromTheme(u"document-save"_s), tr("Save…"), this);
     auto *zoomInButton = makeButton(QIcon::fromTheme(u"zoom-in"_s), tr("Larger"), this);
     auto *zoomOutButton = makeButton(QIcon::fromTheme(u"zoom-out"_s), tr("Smaller"), this);
     m_copyButton->setObjectName(u"copyPoemButton"_s);
