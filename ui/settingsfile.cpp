@@ -39,6 +39,19 @@ constexpr const char16_t *byteArrayKeys[] = {
 
 bool isNumberAtLeast(const QVariant &value, qint64 minimum, bool isInt)
 {
+    // Text (what QSettings writes for a number) or a whole number, nothing else: a bool or a
+    // double from an "@Variant(…)" converts to a number too, but is written back as "true" or
+    // "1.5", which then is not one (the fuzzer found a repaired file that was still bad).
+    switch (value.typeId()) {
+    case QMetaType::QString:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        break;
+    default:
+        return false;
+    }
     bool ok = false;
     const qint64 number = isInt ? value.toInt(&ok) : value.toLongLong(&ok);
     return ok && number >= minimum;
@@ -121,6 +134,89 @@ struct ServerEntry
     QString address;
 };
 
+struct ValueCheck
+{
+    QStringList badKeys;
+    bool serversDamaged = false; // the list must be written again, with goodServers only
+    QList<ServerEntry> goodServers;
+};
+
+// The values as the loaders read them (FetchSettings::load(), ServerListModel::load(),
+// MainWindow::restoreSettings()): the keys whose values they would drop or misread.
+ValueCheck checkValues(const QSettings &settings)
+{
+    ValueCheck check;
+    for (const NumberKey &number : numberKeys) {
+        const QString key = QString::fromUtf16(number.key);
+        if (settings.contains(key)
+            && !isNumberAtLeast(settings.value(key), number.minimum,
+                                key == u"fetch/maxConnections"_s))
+            check.badKeys.append(key);
+    }
+    for (const char16_t *keyName : byteArrayKeys) {
+        const QString key = QString::fromUtf16(keyName);
+        if (settings.contains(key) && settings.value(key).typeId() != QMetaType::QByteArray)
+            check.badKeys.append(key);
+    }
+
+    // The server list: servers/size, then servers/N/name and servers/N/address.
+    static const QRegularExpression entryKey(u"^servers/(\\d{1,9})/(name|address)$"_s);
+    bool sizeOk = true;
+    int size = 0;
+    if (settings.contains(u"servers/size"_s)) {
+        const QVariant value = settings.value(u"servers/size"_s);
+        sizeOk = isNumberAtLeast(value, 0, true);
+        size = sizeOk ? value.toInt() : 0;
+        if (!sizeOk)
+            check.badKeys.append(u"servers/size"_s);
+    }
+    std::map<int, ServerEntry> entries; // by index, as the loader reads them
+    QStringList badServerKeys;
+    for (const QString &key : settings.allKeys()) {
+        const auto match = entryKey.match(key);
+        if (!match.hasMatch())
+            continue;
+        const int index = match.captured(1).toInt();
+        // The loader reads 1 to size; leftovers beyond are ignored there, and so here, unless
+        // the size itself is damaged: then every entry there is counts.
+        if (index < 1 || (sizeOk && index > size))
+            continue;
+        const QVariant value = settings.value(key);
+        if (value.typeId() != QMetaType::QString) {
+            badServerKeys.append(key);
+            continue;
+        }
+        ServerEntry &entry = entries[index];
+        (match.captured(2) == u"name"_s ? entry.name : entry.address) = value.toString();
+    }
+    for (const auto &[index, entry] : entries) {
+        const QString prefix = u"servers/%1/"_s.arg(index);
+        if (badServerKeys.contains(prefix + u"address"_s))
+            continue;
+        if (!Address::parse(entry.address)) {
+            badServerKeys.append(prefix + u"address"_s);
+            continue;
+        }
+        check.goodServers.append(entry);
+    }
+    check.badKeys += badServerKeys;
+    check.serversDamaged = !badServerKeys.isEmpty() || !sizeOk;
+    return check;
+}
+
+// Whether these bytes, as a settings file, parse and hold no bad value (checked through a file
+// of a fresh name, for the reason check() gives).
+bool isClean(const QByteArray &bytes)
+{
+    QTemporaryFile file(QDir::temp().filePath(u"poetry-reader-settings-XXXXXX"_s));
+    if (!file.open() || file.write(bytes) != bytes.size() || !file.flush())
+        return false;
+    file.close();
+    const QSettings settings(file.fileName(), QSettings::IniFormat);
+    settings.allKeys();
+    return settings.status() == QSettings::NoError && checkValues(settings).badKeys.isEmpty();
+}
+
 } // namespace
 
 QString SettingsFile::defaultFileName()
@@ -151,9 +247,12 @@ SettingsFile::Result SettingsFile::check(const QString &fileName)
             result.problem = Problem::NotSettings;
             result.details.append(u"larger than %1 bytes"_s.arg(maxSize));
         } else {
-            bytes = file.read(maxSize + 1);
+            // readAll(), not read(maxSize + 1): that allocates (and clears) 16 MiB for any file.
+            bytes = file.readAll();
             if (file.error() != QFileDevice::NoError)
                 readError = file.errorString();
+            else if (bytes.size() > maxSize) // grew since size() was asked
+                result.problem = Problem::NotSettings;
         }
     }
     file.close();
@@ -175,6 +274,12 @@ SettingsFile::Result SettingsFile::check(const QString &fileName)
             result.details.append(u"NUL bytes"_s);
         else if (!isValidUtf8(bytes))
             result.details.append(u"not UTF-8"_s);
+        else if (bytes.contains("@Variant("))
+            // QSettings decodes "@Variant(…)" with QDataStream while it parses, and Qt 6.4
+            // reserves as many list elements as the bytes claim: 20 bytes make it allocate
+            // 15 GB (found by the fuzzer). This program never writes one (its values are numbers,
+            // text and @ByteArray), so a file with one is not its own.
+            result.details.append(u"@Variant value"_s);
         if (!result.details.isEmpty())
             result.problem = Problem::NotSettings;
     }
@@ -221,96 +326,58 @@ SettingsFile::Result SettingsFile::check(const QString &fileName)
     }
 
     // INI, UTF-8: now the values, as the loaders will read them.
-    QStringList badKeys;
-    for (const NumberKey &number : numberKeys) {
-        const QString key = QString::fromUtf16(number.key);
-        if (settings->contains(key)
-            && !isNumberAtLeast(settings->value(key), number.minimum,
-                                key == u"fetch/maxConnections"_s))
-            badKeys.append(key);
-    }
-    for (const char16_t *keyName : byteArrayKeys) {
-        const QString key = QString::fromUtf16(keyName);
-        if (settings->contains(key) && settings->value(key).typeId() != QMetaType::QByteArray)
-            badKeys.append(key);
-    }
-
-    // The server list (ServerListModel::load()): servers/size, then servers/N/name and address.
-    static const QRegularExpression entryKey(u"^servers/(\\d{1,9})/(name|address)$"_s);
-    bool sizeOk = true;
-    int size = 0;
-    if (settings->contains(u"servers/size"_s)) {
-        const QVariant value = settings->value(u"servers/size"_s);
-        sizeOk = isNumberAtLeast(value, 0, true);
-        size = sizeOk ? value.toInt() : 0;
-        if (!sizeOk)
-            badKeys.append(u"servers/size"_s);
-    }
-    std::map<int, ServerEntry> entries; // by index, as the loader reads them
-    QStringList badServerKeys;
-    for (const QString &key : settings->allKeys()) {
-        const auto match = entryKey.match(key);
-        if (!match.hasMatch())
-            continue;
-        const int index = match.captured(1).toInt();
-        // The loader reads 1 to size; leftovers beyond are ignored there, and so here, unless
-        // the size itself is damaged: then every entry there is counts.
-        if (index < 1 || (sizeOk && index > size))
-            continue;
-        const QVariant value = settings->value(key);
-        if (value.typeId() != QMetaType::QString) {
-            badServerKeys.append(key);
-            continue;
-        }
-        ServerEntry &entry = entries[index];
-        (match.captured(2) == u"name"_s ? entry.name : entry.address) = value.toString();
-    }
-    QList<ServerEntry> goodServers;
-    for (const auto &[index, entry] : entries) {
-        const QString prefix = u"servers/%1/"_s.arg(index);
-        if (badServerKeys.contains(prefix + u"address"_s))
-            continue;
-        if (!Address::parse(entry.address)) {
-            badServerKeys.append(prefix + u"address"_s);
-            continue;
-        }
-        goodServers.append(entry);
-    }
-    badKeys += badServerKeys;
-    if (badKeys.isEmpty())
+    const ValueCheck values = checkValues(*settings);
+    if (values.badKeys.isEmpty())
         return result;
 
     // Some values are bad: keep the file as it was, then remove them, so that those settings
     // are back to their defaults and the rest (the valid servers above all) stays.
     result.problem = Problem::BadValues;
-    result.details = badKeys;
+    result.details = values.badKeys;
     const QString backup = backupNameFor(fileName);
     if (QFile::copy(fileName, backup)) {
         result.backupFileName = backup;
         pruneBackups(fileName);
     }
-    for (const QString &key : std::as_const(badKeys)) {
+    for (const QString &key : values.badKeys) {
         if (!key.startsWith(u"servers/"_s))
             settings->remove(key);
     }
-    if (!badServerKeys.isEmpty() || !sizeOk) {
+    if (values.serversDamaged) {
         settings->remove(u"servers"_s);
-        settings->beginWriteArray(u"servers"_s, int(goodServers.size()));
-        for (qsizetype i = 0; i < goodServers.size(); ++i) {
+        settings->beginWriteArray(u"servers"_s, int(values.goodServers.size()));
+        for (qsizetype i = 0; i < values.goodServers.size(); ++i) {
             settings->setArrayIndex(int(i));
-            settings->setValue(u"name"_s, goodServers.at(i).name);
-            settings->setValue(u"address"_s, goodServers.at(i).address);
+            settings->setValue(u"name"_s, values.goodServers.at(i).name);
+            settings->setValue(u"address"_s, values.goodServers.at(i).address);
         }
         settings->endArray();
     }
     settings->sync();
-    result.repaired = false;
-    if (settings->status() == QSettings::NoError) {
-        settings.reset();
-        QFile repaired(copy.fileName());
+    const bool written = settings->status() == QSettings::NoError;
+    settings.reset();
+    QFile copyFile(copy.fileName());
+    const QByteArray repaired
+            = written && copyFile.open(QIODevice::ReadOnly) ? copyFile.readAll() : QByteArray();
+    // QSettings rewrites the whole file in its own way, and does not always read back what it
+    // wrote (a key ending in "/" is written as "key\=value", which it then cannot parse: found
+    // by the fuzzer). The repair counts only if the result checks clean; otherwise the file is
+    // beyond repair and the program starts with the defaults, as for a damaged file.
+    if (written && isClean(repaired)) {
         QSaveFile out(fileName); // a new file renamed over the old one, as QSettings writes
-        result.repaired = repaired.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly)
-                && out.write(repaired.readAll()) >= 0 && out.commit();
+        result.repaired = out.open(QIODevice::WriteOnly) && out.write(repaired) == repaired.size()
+                && out.commit();
+        return result;
+    }
+    result.problem = Problem::NotSettings;
+    if (result.backupFileName.isEmpty()) {
+        QString moveError;
+        result.backupFileName = moveAside(fileName, &moveError);
+        result.repaired = !result.backupFileName.isEmpty();
+        if (!moveError.isEmpty())
+            result.details.append(moveError);
+    } else {
+        result.repaired = QFile::remove(fileName);
     }
     return result;
 }

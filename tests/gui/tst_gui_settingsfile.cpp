@@ -127,6 +127,9 @@ void TestSettingsFile::damagedFileAtStart_data()
                                              "1\\address=127.0.0.1:7\n");
     QTest::newRow("unclosed section") << QByteArray("[servers\nsize=1\n1\\address=127.0.0.1:7\n");
     QTest::newRow("line without =") << QByteArray("[fetch]\nmaxConnections 5\n");
+    // QSettings would have Qt 6.4 reserve 2^32 list elements while parsing this.
+    QTest::newRow("@Variant") << QByteArray("[servers]\nsize=0\n[General]\n"
+                                            "x=@Variant(\\0\\0\\0\\xb\\xff\\xff\\xff\\xf0)\n");
     QTest::newRow("HTML") << QByteArray("<html><body><b>not settings</b></body></html>\n");
     QTest::newRow("truncated at a section") << QByteArray("[servers]\nsize=1\n1\\address=127.0.0.1:"
                                                           "7\n[fet");
