@@ -17,7 +17,7 @@ class Poem;
 
 // The downloads table: one row per fetch, fed by a PoetryFetcher's signals (the tracker of
 // KDE's jobs; the fetcher is the job). Row inserts and removals are immediate; everything else
-// is coalesced: a timer at about 30 Hz emits dataChanged over ranges of changed rows, so that a
+// is coalesced: a timer at 10 Hz emits dataChanged over ranges of changed rows, so that a
 // thousand downloads streaming at once cost a few signals a second, not one per chunk.
 class DownloadModel : public QAbstractTableModel
 {
@@ -42,7 +42,11 @@ public:
         SortRole,
     };
 
-    static constexpr int updateIntervalMs = 33;
+    // Progress, rate and time reach the views ten times a second, whatever the chunk rate: as
+    // smooth as a transfer list needs, and a quarter less of the window's CPU than 30 Hz with
+    // 1,000 live downloads (bench_window: 43-44 % against 33-35 % of a core, same machine and
+    // run). The poem pane does not wait for it: it gets every chunk as it arrives.
+    static constexpr int updateIntervalMs = 100;
 
     // The fetcher is used, not owned.
     explicit DownloadModel(PoetryFetcher *fetcher, QObject *parent = nullptr);

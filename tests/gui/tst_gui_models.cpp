@@ -299,7 +299,7 @@ void TestModels::downloadModelKnowsSizeFromLastPoem()
 void TestModels::downloadModelCoalescesUpdates()
 {
     // 20 downloads of 200 chunks each: 4,000 chunks. One dataChanged per chunk would be 4,000
-    // signals; coalesced at ~30 Hz it is a few per tick for the whole run.
+    // signals; coalesced at 10 Hz it is a few per tick for the whole run.
     const QByteArray poem = TestPoems::utf8Poem(4000);
     auto server = startServer(slowPoem(poem, 20, 5ms));
     QVERIFY(server);
