@@ -227,12 +227,12 @@ MainWindow::~MainWindow()
 
 bool MainWindow::hasSavedSettings()
 {
-    // A damaged file means the program has run before: no demo over the notice about it.
-    const QSettings settings;
-    if (settings.contains(u"servers/size"_s))
-        return true;
-    settings.allKeys(); // parses every section, so that status() covers the whole file
-    return QFileInfo::exists(settings.fileName()) && settings.status() != QSettings::NoError;
+    // Any settings file means the program has run before, a damaged one too: no demo over the
+    // notice about it. Decided from the file, not from its values: the start-up check has not
+    // run yet, and QSettings decodes a value (an "@Variant" too, see SettingsFile) when it is
+    // first read.
+    const QFileInfo file(SettingsFile::defaultFileName());
+    return file.exists() && (!file.isFile() || file.size() > 0);
 }
 
 void MainWindow::createActions()

@@ -289,10 +289,13 @@ void TestSettingsFile::goodFileIsLeftAlone()
 
     // No file at all (a first start) and an empty one are not problems either.
     window.reset();
+    QVERIFY(MainWindow::hasSavedSettings());
     QFile::remove(m_file);
     QCOMPARE(SettingsFile::check(m_file).problem, SettingsFile::Problem::None);
+    QVERIFY(!MainWindow::hasSavedSettings()); // a first start: the demo
     QVERIFY(writeFile(m_file, {}));
     QCOMPARE(SettingsFile::check(m_file).problem, SettingsFile::Problem::None);
+    QVERIFY(!MainWindow::hasSavedSettings());
     QVERIFY(backupsOf(m_file).isEmpty());
 }
 
