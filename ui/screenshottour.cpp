@@ -25,9 +25,9 @@ void ScreenshotTour::start()
     // now show a percentage instead of a busy bar.
     DownloadModel *model = m_window->downloadModel();
     when([model] { return model->doneCount() >= 6; }, 10'000,
-         [this, model] {
+         [this] {
              m_window->fetchAll();
-             when([model] { return false; }, 900, [this] { shootDownloads(); });
+             when([] { return false; }, 900, [this] { shootDownloads(); });
          });
 }
 
