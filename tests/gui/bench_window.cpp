@@ -122,9 +122,9 @@ int main(int argc, char *argv[])
         settings.setValue(u"fetch/maxConnections"_s, downloads); // all at once
     }
 
-    // 10 bytes every 50 ms, and enough of them to last the whole measurement.
+    // 10 bytes every 50 ms, and enough of them to last both phases of the measurement.
     PoetryServer::Options options;
-    options.poem = TestPoems::utf8Poem(qsizetype(seconds) * 20 * 10 + 2000);
+    options.poem = TestPoems::utf8Poem(2 * qsizetype(seconds) * 20 * 10 + 2000);
     options.bytesPerChunk = 10;
     options.delay = 50ms;
     ServerThread serverThread(options);
