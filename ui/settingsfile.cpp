@@ -228,6 +228,14 @@ SettingsFile::Result SettingsFile::check(const QString &fileName)
 {
     Result result;
     result.fileName = fileName;
+    // Beyond repair: the file is renamed aside, its bytes kept as the backup.
+    const auto setAside = [&] {
+        QString moveError;
+        result.backupFileName = moveAside(fileName, &moveError);
+        result.repaired = !result.backupFileName.isEmpty();
+        if (!moveError.isEmpty())
+            result.details.append(moveError);
+    };
     const QFileInfo info(fileName);
     if (!info.exists())
         return result; // a first start (or a dangling link, which QSettings also reads as empty)
@@ -259,11 +267,7 @@ SettingsFile::Result SettingsFile::check(const QString &fileName)
     if (!readError.isEmpty()) {
         result.problem = Problem::Unreadable;
         result.details.append(readError);
-        QString moveError;
-        result.backupFileName = moveAside(fileName, &moveError);
-        result.repaired = !result.backupFileName.isEmpty();
-        if (!moveError.isEmpty())
-            result.details.append(moveError);
+        setAside();
         return result;
     }
 
@@ -317,11 +321,7 @@ SettingsFile::Result SettingsFile::check(const QString &fileName)
     }
     if (result.problem != Problem::None) {
         settings.reset();
-        QString moveError;
-        result.backupFileName = moveAside(fileName, &moveError);
-        result.repaired = !result.backupFileName.isEmpty();
-        if (!moveError.isEmpty())
-            result.details.append(moveError);
+        setAside();
         return result;
     }
 
@@ -371,11 +371,7 @@ SettingsFile::Result SettingsFile::check(const QString &fileName)
     }
     result.problem = Problem::NotSettings;
     if (result.backupFileName.isEmpty()) {
-        QString moveError;
-        result.backupFileName = moveAside(fileName, &moveError);
-        result.repaired = !result.backupFileName.isEmpty();
-        if (!moveError.isEmpty())
-            result.details.append(moveError);
+        setAside();
     } else {
         result.repaired = QFile::remove(fileName);
     }
