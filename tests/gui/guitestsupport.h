@@ -4,6 +4,8 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDialog>
+#include <QFileDialog>
+#include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -42,6 +44,18 @@ inline void whenDialogOpens(std::function<void(QDialog *)> act)
         act(dialog);
     });
     timer->start();
+}
+
+// Chooses `path` (absolute) in Qt's own file dialog as typing it into the name field would.
+// Not selectFile(): it leaves the name field alone while the field has the focus, which it gets
+// once the dialog is active, so whether it took the name depended on timing.
+inline bool chooseFile(QFileDialog *dialog, const QString &path)
+{
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    if (!name)
+        return false;
+    name->setText(path);
+    return true;
 }
 
 // Clicks the middle of a row of an item view, as a user would.

@@ -359,7 +359,7 @@ void TestHostile::saveDialogSuggestsSafeNameAndErrorIsPlain()
             errorFormat = box->textFormat();
             box->accept();
         });
-        files->selectFile(target);
+        QVERIFY(GuiTest::chooseFile(files, target));
         dialog->accept();
     });
     window->savePoem();

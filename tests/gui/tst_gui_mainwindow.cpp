@@ -497,7 +497,7 @@ void TestMainWindow::copyAndSavePoem()
     GuiTest::whenDialogOpens([path](QDialog *dialog) {
         auto *files = qobject_cast<QFileDialog *>(dialog);
         QVERIFY(files);
-        files->selectFile(path);
+        QVERIFY(GuiTest::chooseFile(files, path));
         dialog->accept(); // QFileDialog::accept(), through the public QDialog one
     });
     QTest::keyClick(window.get(), Qt::Key_S, Qt::ControlModifier); // Save Poem…
