@@ -195,6 +195,10 @@
         <source>Cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>応答待ち</translation>
+    </message>
 </context>
 <context>
     <name>DownloadModel</name>

@@ -195,6 +195,10 @@
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>응답 대기</translation>
+    </message>
 </context>
 <context>
     <name>DownloadModel</name>

@@ -57,6 +57,13 @@ QString stateName(RequestState state)
     return {};
 }
 
+QString stateName(RequestState state, qint64 bytesReceived)
+{
+    if (state == RequestState::Receiving && bytesReceived == 0)
+        return QApplication::translate("DisplayFormat", "Waiting");
+    return stateName(state);
+}
+
 namespace {
 
 QIcon loadStateIcon(RequestState state)

@@ -14,6 +14,9 @@ QString rate(double bytesPerSecond);
 // "0.4 s", "12.3 s", "2:05", "1:02:05"
 QString duration(qint64 milliseconds);
 QString stateName(RequestState state);
+// As the views show a download: connected but without a byte yet is "Waiting" (the browsers'
+// waiting for the first byte), which tells a stalling server from a slow one at a glance.
+QString stateName(RequestState state, qint64 bytesReceived);
 QIcon stateIcon(RequestState state);
 // A tooltip that shows `text` exactly: tooltips are rich text when they look like it, so the
 // text is escaped and marked as rich text, with its line breaks kept.

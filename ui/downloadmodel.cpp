@@ -71,7 +71,7 @@ QVariant DownloadModel::data(const QModelIndex &index, int role) const
         case ServerColumn:
             return download.serverName;
         case StateColumn:
-            return DisplayFormat::stateName(download.state);
+            return DisplayFormat::stateName(download.state, download.bytesReceived);
         case ProgressColumn:
             if (const int value = percent(); value >= 0 && download.bytesReceived > 0)
                 return tr("%1%").arg(value);
@@ -444,6 +444,6 @@ QString DownloadModel::summary(const Download &download) const
     case RequestState::Cancelled:
         return tr("Cancelled");
     default:
-        return DisplayFormat::stateName(download.state);
+        return DisplayFormat::stateName(download.state, download.bytesReceived);
     }
 }

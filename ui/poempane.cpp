@@ -200,7 +200,8 @@ void PoemPane::updateHeader(const Download &download)
     if (download.id != m_id)
         return;
     m_title->setText(download.serverName);
-    QString status = download.address + u" · " + DisplayFormat::stateName(download.state) + u" · "
+    QString status = download.address + u" · "
+            + DisplayFormat::stateName(download.state, download.bytesReceived) + u" · "
             + DisplayFormat::bytes(download.bytes.size());
     if (download.invalidUtf8)
         status += u" · " + tr("some bytes were not valid UTF-8 and show as �");

@@ -230,7 +230,8 @@ void TestModels::downloadModelCancelRetryRemove()
     stallOptions.fault = PoetryServer::Fault::Stall;
     auto stalled = startServer(stallOptions);
     auto good = startServer(slowPoem("a short poem\n", 0, 0ms));
-    QVERIFY(stalled && good);
+    auto trickle = startServer(slowPoem(QByteArray(400, 'x'), 10, 50ms)); // 2 s
+    QVERIFY(stalled && good && trickle);
 
     PoetryFetcher fetcher;
     DownloadModel model(&fetcher);
@@ -241,6 +242,15 @@ void TestModels::downloadModelCancelRetryRemove()
     model.fetch(u"good"_s, good->address(), {});
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(model, 0), RequestState::Receiving, timeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(model, 1), RequestState::Done, timeoutMs);
+    // Connected, not a byte yet: shown as waiting, not as receiving.
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(0, DownloadModel::StateColumn).data().toString(),
+                              u"Waiting"_s, timeoutMs);
+    // Bytes arriving, however slowly: receiving.
+    model.fetch(u"trickle"_s, trickle->address(), {});
+    QTRY_VERIFY_WITH_TIMEOUT(model.download(2).bytesReceived > 0, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(2, DownloadModel::StateColumn).data().toString(),
+                              u"Receiving"_s, timeoutMs);
+    QVERIFY(model.removeRows(2, 1));
     QVERIFY(!model.retry(0, {})); // still running
     QVERIFY(model.cancel(0));
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(model, 0), RequestState::Cancelled, timeoutMs);
