@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Futures</name>
+    <message numerus="yes">
+        <source>Every one of %n request(s) failed</source>
+        <translation>
+            <numerusform>Every one of %n request failed</numerusform>
+            <numerusform>Every one of %n requests failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Started %n demo server(s) on this computer.</source>

@@ -199,6 +199,10 @@
         <source>Waiting</source>
         <translation>応答待ち</translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <translation>一時停止</translation>
+    </message>
 </context>
 <context>
     <name>DownloadModel</name>
@@ -249,6 +253,13 @@
     <message>
         <source>Cancelled</source>
         <translation>キャンセル済み</translation>
+    </message>
+</context>
+<context>
+    <name>Failure</name>
+    <message>
+        <source>Member %1 of %2 (%3):</source>
+        <translation>メンバー %1/%2 (%3):</translation>
     </message>
 </context>
 <context>
@@ -341,6 +352,35 @@
         <source>%1 (timed out %2)</source>
         <comment>failure message, then when the timeout struck</comment>
         <translation>%1（タイムアウト: %2）</translation>
+    </message>
+    <message>
+        <source>[showing the first %1 of %2]</source>
+        <translation>[%2 のうち最初の %1 を表示]</translation>
+    </message>
+</context>
+<context>
+    <name>Futures</name>
+    <message>
+        <source>The request was cancelled</source>
+        <translation>リクエストはキャンセルされました</translation>
+    </message>
+    <message>
+        <source>an unknown exception</source>
+        <translation>不明な例外</translation>
+    </message>
+    <message>
+        <source>The chain failed: %1</source>
+        <translation>処理の連鎖が失敗しました: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every one of %n request(s) failed</source>
+        <translation>
+            <numerusform>%n 件のリクエストがすべて失敗しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No result within %1 s</source>
+        <translation>%1 秒以内に結果がありません</translation>
     </message>
 </context>
 <context>
@@ -600,6 +640,41 @@
     </message>
 </context>
 <context>
+    <name>PoemJob</name>
+    <message>
+        <source>queued</source>
+        <translation>待ち行列に追加</translation>
+    </message>
+    <message>
+        <source>The request was cancelled</source>
+        <translation>リクエストはキャンセルされました</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>The poem was not complete by the deadline of %1 s</source>
+        <translation>期限の %1 秒までに詩を受け取りきれませんでした</translation>
+    </message>
+    <message>
+        <source>deadline reached</source>
+        <translation>期限に到達</translation>
+    </message>
+    <message>
+        <source>out of file descriptors; queued again</source>
+        <translation>ファイル記述子が不足したため再び待ち行列へ</translation>
+    </message>
+</context>
+<context>
     <name>PoemPane</name>
     <message>
         <source>Poem</source>
@@ -639,30 +714,6 @@
     <message>
         <source>invalid address “%1”</source>
         <translation>無効なアドレス「%1」</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>キューに追加</translation>
-    </message>
-    <message>
-        <source>The request was cancelled</source>
-        <translation>リクエストはキャンセルされました。</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <source>out of file descriptors; queued again</source>
-        <translation>ファイル記述子が不足、再びキューに追加</translation>
-    </message>
-    <message>
-        <source>The poem was not complete by the deadline of %1 s</source>
-        <translation>期限の%1秒以内に詩を受信しきれませんでした。</translation>
-    </message>
-    <message>
-        <source>deadline reached</source>
-        <translation>期限に到達</translation>
     </message>
 </context>
 <context>
@@ -770,6 +821,10 @@
         <translation>
             <numerusform>%nバイト受信後にサーバーが接続を終了</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>attempt to %1 failed: %2</source>
+        <translation>%1 への接続の試みに失敗: %2</translation>
     </message>
 </context>
 <context>

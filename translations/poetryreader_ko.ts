@@ -199,6 +199,10 @@
         <source>Waiting</source>
         <translation>응답 대기</translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지</translation>
+    </message>
 </context>
 <context>
     <name>DownloadModel</name>
@@ -249,6 +253,13 @@
     <message>
         <source>Cancelled</source>
         <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>Failure</name>
+    <message>
+        <source>Member %1 of %2 (%3):</source>
+        <translation>구성원 %1/%2 (%3):</translation>
     </message>
 </context>
 <context>
@@ -341,6 +352,35 @@
         <source>%1 (timed out %2)</source>
         <comment>failure message, then when the timeout struck</comment>
         <translation>%1 (시간 초과: %2)</translation>
+    </message>
+    <message>
+        <source>[showing the first %1 of %2]</source>
+        <translation>[%2 중 처음 %1만 표시]</translation>
+    </message>
+</context>
+<context>
+    <name>Futures</name>
+    <message>
+        <source>The request was cancelled</source>
+        <translation>요청이 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>an unknown exception</source>
+        <translation>알 수 없는 예외</translation>
+    </message>
+    <message>
+        <source>The chain failed: %1</source>
+        <translation>처리 과정이 실패했습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every one of %n request(s) failed</source>
+        <translation>
+            <numerusform>요청 %n개가 모두 실패했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No result within %1 s</source>
+        <translation>%1초 안에 결과가 없습니다</translation>
     </message>
 </context>
 <context>
@@ -600,6 +640,41 @@
     </message>
 </context>
 <context>
+    <name>PoemJob</name>
+    <message>
+        <source>queued</source>
+        <translation>대기열에 추가됨</translation>
+    </message>
+    <message>
+        <source>The request was cancelled</source>
+        <translation>요청이 취소되었습니다</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>다시 시작됨</translation>
+    </message>
+    <message>
+        <source>The poem was not complete by the deadline of %1 s</source>
+        <translation>전체 제한 시간 %1초 안에 시를 다 받지 못했습니다</translation>
+    </message>
+    <message>
+        <source>deadline reached</source>
+        <translation>전체 제한 시간 도달</translation>
+    </message>
+    <message>
+        <source>out of file descriptors; queued again</source>
+        <translation>파일 디스크립터 부족, 다시 대기열에 추가됨</translation>
+    </message>
+</context>
+<context>
     <name>PoemPane</name>
     <message>
         <source>Poem</source>
@@ -639,30 +714,6 @@
     <message>
         <source>invalid address “%1”</source>
         <translation>잘못된 주소 “%1”</translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation>대기열에 추가됨</translation>
-    </message>
-    <message>
-        <source>The request was cancelled</source>
-        <translation>요청이 취소되었습니다</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>취소됨</translation>
-    </message>
-    <message>
-        <source>out of file descriptors; queued again</source>
-        <translation>파일 디스크립터 부족, 다시 대기열에 추가됨</translation>
-    </message>
-    <message>
-        <source>The poem was not complete by the deadline of %1 s</source>
-        <translation>전체 제한 시간 %1초 안에 시를 모두 받지 못했습니다</translation>
-    </message>
-    <message>
-        <source>deadline reached</source>
-        <translation>전체 제한 시간 도달</translation>
     </message>
 </context>
 <context>
@@ -770,6 +821,10 @@
         <translation>
             <numerusform>%n바이트 수신 후 서버가 연결을 닫음</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>attempt to %1 failed: %2</source>
+        <translation>%1 연결 시도 실패: %2</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,8 @@ QString stateName(RequestState state)
         return QApplication::translate("DisplayFormat", "Connecting");
     case RequestState::Receiving:
         return QApplication::translate("DisplayFormat", "Receiving");
+    case RequestState::Paused:
+        return QApplication::translate("DisplayFormat", "Paused");
     case RequestState::Done:
         return QApplication::translate("DisplayFormat", "Done");
     case RequestState::Failed:
@@ -77,6 +79,8 @@ QIcon loadStateIcon(RequestState state)
         return QIcon::fromTheme(u"network-connect"_s);
     case RequestState::Receiving:
         return QIcon::fromTheme(u"go-down"_s);
+    case RequestState::Paused:
+        return QIcon::fromTheme(u"media-playback-pause"_s);
     case RequestState::Done:
         return QIcon::fromTheme(u"emblem-ok-symbolic"_s);
     case RequestState::Failed:

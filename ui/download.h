@@ -1,38 +1,38 @@
 #pragma once
 
-#include "failure.h"
-#include "requeststate.h"
-#include "requesttrace.h"
+#include "poemjob.h"
 
-#include <QByteArray>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QString>
 
-#include <optional>
-
-// Identifies a row of the downloads table for as long as it exists. Unlike a RequestId it
-// survives a retry, so that a pane showing the row keeps showing it.
+// Identifies a row of the downloads table for as long as it exists. Unlike a job it survives a
+// retry (which gives the row a new job), so that a pane showing the row keeps showing it.
 using DownloadId = quint64;
 
-// One row of the downloads table: what the fetcher has said about one request so far.
+// One row of the downloads table: the user's side of a download (which server, when) and the
+// job that does it, which holds everything about the request. Nothing here copies the job:
+// the accessors read it.
 struct Download
 {
     DownloadId id = 0;
-    RequestId requestId = 0;
     QString serverName;
     QString address;
-    RequestState state = RequestState::Queued;
-    qint64 bytesReceived = 0;
     qint64 expectedSize = -1; // the size of this server's last poem; -1 if unknown
-    QByteArray bytes;         // the poem so far (the whole poem once done)
-    bool invalidUtf8 = false;
     QDateTime startedAt;
-    QElapsedTimer timer;
-    qint64 finishedAfterMs = -1; // elapsed time when it ended; -1 while it runs
-    std::optional<Failure> failure;
-    RequestTrace trace; // once ended: where the request was made and its steps, with times
+    PoemJob *job = nullptr; // owned by the DownloadModel
+    // Derived once the job has ended (scanning a large poem per paint would cost too much).
+    bool invalidUtf8 = false;
+    // What the row was last counted as in the model's totals.
+    RequestState countedAs = RequestState::Queued;
     bool dirty = false; // changed since the last coalesced dataChanged
 
-    qint64 elapsedMs() const { return finishedAfterMs >= 0 ? finishedAfterMs : timer.elapsed(); }
+    RequestState state() const { return job->state(); }
+    const QByteArray &bytes() const { return job->bytes(); }
+    qint64 bytesReceived() const { return job->bytesReceived(); }
+    const std::optional<Failure> &failure() const { return job->failure(); }
+    const RequestTrace &trace() const { return job->trace(); }
+    qint64 elapsedMs() const
+    {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(job->elapsed()).count();
+    }
 };

@@ -18,11 +18,6 @@ constexpr int maxRangesPerUpdate = 32;
 DownloadModel::DownloadModel(PoetryFetcher *fetcher, QObject *parent)
     : QAbstractTableModel(parent), m_fetcher(fetcher)
 {
-    connect(fetcher, &PoetryFetcher::stateChanged, this, &DownloadModel::onStateChanged);
-    connect(fetcher, &PoetryFetcher::progress, this, &DownloadModel::onProgress);
-    connect(fetcher, &PoetryFetcher::dataReceived, this, &DownloadModel::onData);
-    connect(fetcher, &PoetryFetcher::poemReceived, this, &DownloadModel::onPoemReceived);
-    connect(fetcher, &PoetryFetcher::poemFailed, this, &DownloadModel::onPoemFailed);
     m_updateTimer.setInterval(updateIntervalMs);
     connect(&m_updateTimer, &QTimer::timeout, this, &DownloadModel::flushUpdates);
 }
@@ -30,13 +25,8 @@ DownloadModel::DownloadModel(PoetryFetcher *fetcher, QObject *parent)
 DownloadModel::~DownloadModel()
 {
     // The fetcher may outlive the model: leave nothing running in our name.
-    if (!m_fetcher)
-        return;
-    m_fetcher->disconnect(this);
-    for (const Download &download : m_rows) {
-        if (!isFinal(download.state))
-            m_fetcher->cancel(download.requestId);
-    }
+    for (const Download &download : m_rows)
+        releaseJob(download.job);
 }
 
 int DownloadModel::rowCount(const QModelIndex &parent) const
@@ -55,14 +45,16 @@ QVariant DownloadModel::data(const QModelIndex &index, int role) const
         return {};
     const Download &download = m_rows.at(size_t(index.row()));
     const qint64 elapsed = download.elapsedMs();
-    const bool running = !isFinal(download.state);
+    const RequestState state = download.state();
+    const qint64 bytesReceived = download.bytesReceived();
+    const bool running = !isFinal(state);
     const auto percent = [&]() -> int {
-        if (download.state == RequestState::Done)
+        if (state == RequestState::Done)
             return 100;
         if (download.expectedSize <= 0)
             return -1;
         // The estimate is the last poem's size: this one may well be longer.
-        return int(std::min<qint64>(99, download.bytesReceived * 100 / download.expectedSize));
+        return int(std::min<qint64>(99, bytesReceived * 100 / download.expectedSize));
     };
 
     switch (role) {
@@ -71,35 +63,35 @@ QVariant DownloadModel::data(const QModelIndex &index, int role) const
         case ServerColumn:
             return download.serverName;
         case StateColumn:
-            return DisplayFormat::stateName(download.state, download.bytesReceived);
+            return DisplayFormat::stateName(state, bytesReceived);
         case ProgressColumn:
-            if (const int value = percent(); value >= 0 && download.bytesReceived > 0)
+            if (const int value = percent(); value >= 0 && bytesReceived > 0)
                 return tr("%1%").arg(value);
             return QString();
         case BytesColumn:
             if (running && download.expectedSize > 0)
                 return tr("%1 of %2")
-                        .arg(DisplayFormat::bytes(download.bytesReceived),
+                        .arg(DisplayFormat::bytes(bytesReceived),
                              DisplayFormat::bytes(download.expectedSize));
-            return DisplayFormat::bytes(download.bytesReceived);
+            return DisplayFormat::bytes(bytesReceived);
         case RateColumn:
-            if (download.bytesReceived == 0 || elapsed <= 0)
+            if (bytesReceived == 0 || elapsed <= 0)
                 return QString();
-            return DisplayFormat::rate(double(download.bytesReceived) * 1000.0 / double(elapsed));
+            return DisplayFormat::rate(double(bytesReceived) * 1000.0 / double(elapsed));
         case ElapsedColumn:
             return DisplayFormat::duration(elapsed);
         }
         break;
     case Qt::DecorationRole:
         if (index.column() == StateColumn)
-            return DisplayFormat::stateIcon(download.state);
+            return DisplayFormat::stateIcon(state);
         break;
     case Qt::ToolTipRole:
         if (index.column() == ServerColumn)
             return DisplayFormat::plainToolTip(download.serverName + u'\n' + download.address);
-        if (index.column() == StateColumn && download.failure)
-            return DisplayFormat::plainToolTip(download.failure->typeName() + u": "
-                                               + download.failure->errorMessage());
+        if (index.column() == StateColumn && download.failure())
+            return DisplayFormat::plainToolTip(download.failure()->typeName() + u": "
+                                               + download.failure()->errorMessage());
         break;
     case Qt::TextAlignmentRole:
         if (index.column() >= BytesColumn)
@@ -108,16 +100,15 @@ QVariant DownloadModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         if (index.column() == ProgressColumn) {
             const int value = percent();
-            return value >= 0 ? tr("%1 percent").arg(value)
-                              : DisplayFormat::bytes(download.bytesReceived);
+            return value >= 0 ? tr("%1 percent").arg(value) : DisplayFormat::bytes(bytesReceived);
         }
         break;
     case DownloadIdRole:
         return download.id;
     case StateRole:
-        return QVariant::fromValue(download.state);
+        return QVariant::fromValue(state);
     case BytesReceivedRole:
-        return download.bytesReceived;
+        return bytesReceived;
     case ExpectedSizeRole:
         return download.expectedSize;
     case AddressRole:
@@ -127,13 +118,13 @@ QVariant DownloadModel::data(const QModelIndex &index, int role) const
         case ServerColumn:
             return download.serverName;
         case StateColumn:
-            return int(download.state);
+            return int(state);
         case ProgressColumn:
             return percent();
         case BytesColumn:
-            return download.bytesReceived;
+            return bytesReceived;
         case RateColumn:
-            return elapsed > 0 ? double(download.bytesReceived) * 1000.0 / double(elapsed) : 0.0;
+            return elapsed > 0 ? double(bytesReceived) * 1000.0 / double(elapsed) : 0.0;
         case ElapsedColumn:
             return elapsed;
         }
@@ -183,18 +174,21 @@ bool DownloadModel::removeRows(int row, int count, const QModelIndex &parent)
     beginRemoveRows({}, row, row + count - 1);
     const auto first = m_rows.begin() + row;
     for (auto it = first; it != first + count; ++it) {
-        // Forget the request before cancelling it: its CancelledError must find no row.
-        m_downloadOf.remove(it->requestId);
-        if (!isFinal(it->state)) {
-            m_fetcher->cancel(it->requestId);
-            --m_active;
-        } else if (it->state == RequestState::Done) {
+        switch (it->countedAs) {
+        case RequestState::Done:
             --m_done;
-        } else if (it->state == RequestState::Failed) {
+            break;
+        case RequestState::Failed:
             --m_failed;
-        } else {
+            break;
+        case RequestState::Cancelled:
             --m_cancelled;
+            break;
+        default:
+            --m_active;
+            break;
         }
+        releaseJob(it->job);
     }
     m_rows.erase(first, first + count);
     rebuildIndex();
@@ -217,44 +211,61 @@ DownloadId DownloadModel::fetch(const QString &serverName, const Address &addres
     m_rows.push_back(std::move(download));
     m_rowOf.insert(m_lastId, row);
     ++m_active;
-    startRequest(m_rows.back(), address, options, origin);
+    startJob(m_rows.back(), address, options, origin);
     endInsertRows();
     m_countsDirty = true;
     markDirty(m_rows.back());
     return m_lastId;
 }
 
-void DownloadModel::startRequest(Download &download, const Address &address,
-                                 const FetchOptions &options, std::source_location origin)
+void DownloadModel::startJob(Download &download, const Address &address,
+                             const FetchOptions &options, std::source_location origin)
 {
-    download.state = RequestState::Queued;
-    download.bytesReceived = 0;
-    download.bytes.clear();
-    download.invalidUtf8 = false;
-    download.failure.reset();
-    download.trace = {};
     download.expectedSize = knownSize(download.address);
     download.startedAt = QDateTime::currentDateTime();
-    download.timer.start();
-    download.finishedAfterMs = -1;
+    download.invalidUtf8 = false;
     // Never emits from inside fetch(): the row is complete before any signal about it arrives.
-    download.requestId = m_fetcher->fetch(address, options, origin);
-    m_downloadOf.insert(download.requestId, download.id);
+    PoemJob *job = m_fetcher->fetch(address, options, origin);
+    job->setParent(this);
+    job->setAutoDelete(false);
+    download.job = job;
+    const DownloadId id = download.id;
+    connect(job, &PoemJob::stateChanged, this, [this, id] { onJobChanged(id); });
+    connect(job, &PoemJob::bytesArrived, this, [this, id] { onJobChanged(id); });
+    connect(job, &PoemJob::finished, this, [this, id] { onJobFinished(id); });
+}
+
+void DownloadModel::releaseJob(PoemJob *job)
+{
+    if (!job)
+        return;
+    job->disconnect(this);
+    if (job->isFinished()) {
+        // A pane may still be inside one of its signals.
+        job->deleteLater();
+        return;
+    }
+    job->setAutoDelete(true);
+    job->cancel();
 }
 
 bool DownloadModel::cancel(int row)
 {
     if (row < 0 || row >= rowCount())
         return false;
-    return m_fetcher->cancel(m_rows.at(size_t(row)).requestId);
+    Download &download = m_rows[size_t(row)];
+    if (!download.job->cancel())
+        return false;
+    // The job is cancelled now, its signals come from the event loop: count it now.
+    recount(download);
+    markDirty(download);
+    return true;
 }
 
 void DownloadModel::cancelAll()
 {
-    for (const Download &download : m_rows) {
-        if (!isFinal(download.state))
-            m_fetcher->cancel(download.requestId);
-    }
+    for (int row = 0; row < rowCount(); ++row)
+        cancel(row);
 }
 
 bool DownloadModel::retry(int row, const FetchOptions &options, std::source_location origin)
@@ -262,14 +273,14 @@ bool DownloadModel::retry(int row, const FetchOptions &options, std::source_loca
     if (row < 0 || row >= rowCount())
         return false;
     Download &download = m_rows[size_t(row)];
-    if (!isFinal(download.state))
+    if (!download.job->isFinished())
         return false;
     const auto address = Address::parse(download.address);
     if (!address)
         return false;
-    m_downloadOf.remove(download.requestId);
-    setState(download, RequestState::Queued);
-    startRequest(download, *address, options, origin);
+    releaseJob(download.job);
+    startJob(download, *address, options, origin);
+    recount(download);
     markDirty(download);
     Q_EMIT downloadRestarted(download.id);
     return true;
@@ -280,99 +291,49 @@ void DownloadModel::clearFinished()
     // From the end, one contiguous run at a time: few signals, and rows stay valid.
     int row = rowCount() - 1;
     while (row >= 0) {
-        if (!isFinal(m_rows.at(size_t(row)).state)) {
+        if (!m_rows.at(size_t(row)).job->isFinished()) {
             --row;
             continue;
         }
         int first = row;
-        while (first > 0 && isFinal(m_rows.at(size_t(first - 1)).state))
+        while (first > 0 && m_rows.at(size_t(first - 1)).job->isFinished())
             --first;
         removeRows(first, row - first + 1);
         row = first - 1;
     }
 }
 
-Download *DownloadModel::downloadFor(RequestId requestId)
+Download *DownloadModel::downloadFor(DownloadId id)
 {
-    const auto id = m_downloadOf.constFind(requestId);
-    if (id == m_downloadOf.cend())
-        return nullptr;
-    const int row = m_rowOf.value(*id, -1);
+    const int row = m_rowOf.value(id, -1);
     return row < 0 ? nullptr : &m_rows[size_t(row)];
 }
 
-void DownloadModel::onStateChanged(RequestId requestId, RequestState state)
+void DownloadModel::onJobChanged(DownloadId id)
 {
-    // The final states arrive with poemReceived/poemFailed, which carry what goes with them.
-    if (isFinal(state))
-        return;
-    if (Download *download = downloadFor(requestId)) {
-        setState(*download, state);
+    if (Download *download = downloadFor(id)) {
+        recount(*download);
         markDirty(*download);
     }
 }
 
-void DownloadModel::onProgress(RequestId requestId, qint64 bytesReceived)
+void DownloadModel::onJobFinished(DownloadId id)
 {
-    if (Download *download = downloadFor(requestId)) {
-        download->bytesReceived = bytesReceived;
-        markDirty(*download);
-    }
-}
-
-void DownloadModel::onData(RequestId requestId, const QByteArray &chunk)
-{
-    if (Download *download = downloadFor(requestId)) {
-        download->bytes.append(chunk);
-        Q_EMIT bytesArrived(download->id, chunk);
-    }
-}
-
-void DownloadModel::onPoemReceived(RequestId requestId, const Poem &poem)
-{
-    Download *download = downloadFor(requestId);
+    Download *download = downloadFor(id);
     if (!download)
         return;
-    m_downloadOf.remove(requestId);
-    // The poem is the authority; normally it equals what arrived chunk by chunk.
-    if (poem.bytes().size() > download->bytes.size() && poem.bytes().startsWith(download->bytes)) {
-        Q_EMIT bytesArrived(download->id, poem.bytes().sliced(download->bytes.size()));
+    const RequestState state = download->state();
+    if (state == RequestState::Done) {
+        download->invalidUtf8 = download->job->poem().hasInvalidUtf8();
+        m_knownSizes.insert(download->address, download->bytesReceived());
     }
-    download->bytes = poem.bytes();
-    download->bytesReceived = poem.size();
-    download->invalidUtf8 = poem.hasInvalidUtf8();
-    download->trace = poem.trace();
-    download->finishedAfterMs = download->timer.elapsed();
-    m_knownSizes.insert(download->address, poem.size());
-    setState(*download, RequestState::Done);
+    recount(*download);
     markDirty(*download);
-    const DownloadId id = download->id;
-    Q_EMIT serverResult(download->address, RequestState::Done, summary(*download));
-    Q_EMIT downloadFinished(id);
-}
-
-void DownloadModel::onPoemFailed(RequestId requestId, const Failure &failure)
-{
-    Download *download = downloadFor(requestId);
-    if (!download)
-        return;
-    m_downloadOf.remove(requestId);
-    if (!failure.partialPoem().isEmpty())
-        download->bytes = failure.partialPoem().bytes();
-    download->bytesReceived = download->bytes.size();
-    download->failure = failure;
-    download->trace = failure.trace();
-    download->finishedAfterMs = download->timer.elapsed();
-    const RequestState state = failure.kind() == Failure::Kind::Cancelled ? RequestState::Cancelled
-                                                                          : RequestState::Failed;
-    setState(*download, state);
-    markDirty(*download);
-    const DownloadId id = download->id;
     Q_EMIT serverResult(download->address, state, summary(*download));
     Q_EMIT downloadFinished(id);
 }
 
-void DownloadModel::setState(Download &download, RequestState state)
+void DownloadModel::recount(Download &download)
 {
     const auto counter = [this](RequestState of) -> int & {
         switch (of) {
@@ -386,11 +347,13 @@ void DownloadModel::setState(Download &download, RequestState state)
             return m_active;
         }
     };
-    if (download.state == state)
+    // Final states count once the job has delivered them: until then the row is still active.
+    const RequestState state = download.state();
+    if (&counter(download.countedAs) == &counter(state))
         return;
-    --counter(download.state);
+    --counter(download.countedAs);
     ++counter(state);
-    download.state = state;
+    download.countedAs = state;
     m_countsDirty = true;
 }
 
@@ -407,7 +370,7 @@ void DownloadModel::flushUpdates()
     std::vector<std::pair<int, int>> runs;
     for (int row = 0; row < rowCount(); ++row) {
         Download &download = m_rows[size_t(row)];
-        if (!download.dirty && isFinal(download.state))
+        if (!download.dirty && download.job->isFinished())
             continue;
         download.dirty = false;
         if (!runs.empty() && runs.back().second == row - 1)
@@ -436,14 +399,14 @@ void DownloadModel::rebuildIndex()
 
 QString DownloadModel::summary(const Download &download) const
 {
-    switch (download.state) {
+    switch (download.state()) {
     case RequestState::Done:
-        return tr("Done · %1").arg(DisplayFormat::bytes(download.bytesReceived));
+        return tr("Done · %1").arg(DisplayFormat::bytes(download.bytesReceived()));
     case RequestState::Failed:
-        return download.failure ? download.failure->typeName() : tr("Failed");
+        return download.failure() ? download.failure()->typeName() : tr("Failed");
     case RequestState::Cancelled:
         return tr("Cancelled");
     default:
-        return DisplayFormat::stateName(download.state, download.bytesReceived);
+        return DisplayFormat::stateName(download.state(), download.bytesReceived());
     }
 }

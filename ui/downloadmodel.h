@@ -15,10 +15,11 @@
 class PoetryFetcher;
 class Poem;
 
-// The downloads table: one row per fetch, fed by a PoetryFetcher's signals (the tracker of
-// KDE's jobs; the fetcher is the job). Row inserts and removals are immediate; everything else
-// is coalesced: a timer at 10 Hz emits dataChanged over ranges of changed rows, so that a
-// thousand downloads streaming at once cost a few signals a second, not one per chunk.
+// The downloads table: one row per fetch, each holding the PoemJob that does it and reading
+// it (the tracker of KDE's jobs, qBittorrent's transfer list). Row inserts and removals are
+// immediate; everything else is coalesced: a timer at 10 Hz emits dataChanged over ranges of
+// changed rows, so that a thousand downloads streaming at once cost a few signals a second,
+// not one per chunk. Panes that show one download listen to its job directly.
 class DownloadModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -48,7 +49,7 @@ public:
     // run). The poem pane does not wait for it: it gets every chunk as it arrives.
     static constexpr int updateIntervalMs = 100;
 
-    // The fetcher is used, not owned.
+    // The fetcher is used, not owned; the jobs of the rows are the model's.
     explicit DownloadModel(PoetryFetcher *fetcher, QObject *parent = nullptr);
     ~DownloadModel() override;
 
@@ -85,10 +86,8 @@ public:
     qint64 knownSize(const QString &address) const { return m_knownSizes.value(address, -1); }
 
 Q_SIGNALS:
-    // Immediate, for the one pane that shows this download's text as it grows.
-    void bytesArrived(DownloadId id, const QByteArray &chunk);
     void downloadFinished(DownloadId id);
-    // A retry started the row afresh: whatever showed its text must start over.
+    // A retry gave the row a new job: whatever showed the old one must show the new one.
     void downloadRestarted(DownloadId id);
     // The result of a download, for the server list.
     void serverResult(const QString &address, RequestState state, const QString &summary);
@@ -96,15 +95,14 @@ Q_SIGNALS:
     void countsChanged();
 
 private:
-    void onStateChanged(RequestId requestId, RequestState state);
-    void onProgress(RequestId requestId, qint64 bytesReceived);
-    void onData(RequestId requestId, const QByteArray &chunk);
-    void onPoemReceived(RequestId requestId, const Poem &poem);
-    void onPoemFailed(RequestId requestId, const Failure &failure);
-    Download *downloadFor(RequestId requestId);
-    void startRequest(Download &download, const Address &address, const FetchOptions &options,
-                      std::source_location origin);
-    void setState(Download &download, RequestState state);
+    Download *downloadFor(DownloadId id);
+    void onJobChanged(DownloadId id);
+    void onJobFinished(DownloadId id);
+    void startJob(Download &download, const Address &address, const FetchOptions &options,
+                  std::source_location origin);
+    // Lets a row's job go: a running one is cancelled and deletes itself once it has ended.
+    void releaseJob(PoemJob *job);
+    void recount(Download &download);
     void markDirty(Download &download);
     void flushUpdates();
     void rebuildIndex();
@@ -113,7 +111,6 @@ private:
     QPointer<PoetryFetcher> m_fetcher; // may be destroyed first, by a common parent
     std::vector<Download> m_rows;
     QHash<DownloadId, int> m_rowOf;
-    QHash<RequestId, DownloadId> m_downloadOf;
     QHash<QString, qint64> m_knownSizes;
     DownloadId m_lastId = 0;
     int m_active = 0;

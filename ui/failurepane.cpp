@@ -1,5 +1,7 @@
 #include "failurepane.h"
 
+#include "poempane.h"
+
 #include "displayformat.h"
 
 #include <QApplication>
@@ -143,61 +145,104 @@ FailurePane::FailurePane(QWidget *parent)
 
 void FailurePane::showDownload(const Download &download)
 {
-    m_id = download.id;
-    const Failure failure = download.failure.value_or(
-            Failure(Failure::Kind::NetworkError, tr("The download ended without a poem")));
+    showFailure(download.id,
+                download.failure().value_or(Failure(Failure::Kind::NetworkError,
+                                                    tr("The download ended without a poem"))),
+                download.serverName, download.address, download.startedAt, download.elapsedMs());
+}
+
+void FailurePane::showFailure(DownloadId id, const Failure &failure, const QString &serverName,
+                              const QString &address, const QDateTime &startedAt, qint64 elapsedMs)
+{
+    m_id = id;
+    m_failure = failure;
     const bool cancelled = failure.kind() == Failure::Kind::Cancelled;
     const QIcon icon = cancelled ? style()->standardIcon(QStyle::SP_MessageBoxInformation)
                                  : style()->standardIcon(QStyle::SP_MessageBoxCritical);
     m_icon->setPixmap(icon.pixmap(m_icon->size()));
 
     m_kind->setText(failure.typeName());
-    QString message = failure.errorMessage();
-    if (failure.kind() == Failure::Kind::Timeout
-        && failure.timeoutPhase() != Failure::TimeoutPhase::None)
-        message = tr("%1 (timed out %2)", "failure message, then when the timeout struck")
-                          .arg(message, timeoutPhaseName(failure.timeoutPhase()));
-    m_message->setText(message);
-    const QString server = download.serverName == download.address
-            ? download.address
-            : tr("%1 (%2)").arg(download.serverName, download.address);
-    m_server->setText(server);
+    m_message->setText(messageText());
+    m_serverText = serverName == address ? address : tr("%1 (%2)").arg(serverName, address);
+    m_server->setText(m_serverText);
     const QLocale locale;
-    m_started->setText(locale.toString(download.startedAt, QLocale::LongFormat));
-    m_duration->setText(DisplayFormat::duration(download.elapsedMs()));
-    const QString systemError = failure.systemErrorCode() != 0
-            ? tr("%1 (error %2)").arg(failure.systemErrorText()).arg(failure.systemErrorCode())
-            : failure.systemErrorText();
+    m_started->setText(locale.toString(startedAt, QLocale::LongFormat));
+    m_duration->setText(DisplayFormat::duration(elapsedMs));
+    const QString systemError = systemErrorText();
     m_systemError->setText(systemError);
     m_form->setRowVisible(m_systemError, !systemError.isEmpty());
 
-    const QString traceback = failure.traceback();
-    m_traceback->setPlainText(DisplayFormat::displayText(traceback));
+    m_traceback->setPlainText(DisplayFormat::displayText(failure.traceback()));
 
-    const QByteArray &partial = download.bytes;
+    const QByteArray &partial = failure.partialPoem().bytes();
     m_partialBox->setVisible(!partial.isEmpty());
     m_partialBox->setTitle(tr("Partial poem (%1)").arg(DisplayFormat::bytes(partial.size())));
-    const QString partialText = DisplayFormat::displayText(QString::fromUtf8(partial));
-    m_partial->setPlainText(partialText);
+    m_partial->setPlainText(partialText());
     // Read from the top, whatever was shown before.
     m_partial->moveCursor(QTextCursor::Start);
     m_traceback->moveCursor(QTextCursor::Start);
+}
 
-    m_details = tr("%1: %2").arg(failure.typeName(), message) + u'\n' + tr("Server: %1").arg(server)
-            + u'\n' + tr("Started: %1").arg(m_started->text()) + u'\n'
-            + tr("Ended after: %1").arg(m_duration->text()) + u'\n';
+QString FailurePane::messageText() const
+{
+    QString message = m_failure.errorMessage();
+    if (m_failure.kind() == Failure::Kind::Timeout
+        && m_failure.timeoutPhase() != Failure::TimeoutPhase::None)
+        message = tr("%1 (timed out %2)", "failure message, then when the timeout struck")
+                          .arg(message, timeoutPhaseName(m_failure.timeoutPhase()));
+    return message;
+}
+
+QString FailurePane::systemErrorText() const
+{
+    return m_failure.systemErrorCode() != 0
+            ? tr("%1 (error %2)").arg(m_failure.systemErrorText()).arg(m_failure.systemErrorCode())
+            : m_failure.systemErrorText();
+}
+
+QString FailurePane::partialText() const
+{
+    // A text view slows down badly with tens of megabytes, and the text is twice the bytes:
+    // the start is shown, as the poem pane does, and the note says how much there is.
+    QByteArrayView partial = m_failure.partialPoem().bytes();
+    const bool cut = partial.size() > PoemPane::displayLimit;
+    if (cut) {
+        qsizetype end = qsizetype(PoemPane::displayLimit);
+        while (end > 0 && (uchar(partial.at(end)) & 0xC0) == 0x80)
+            --end;
+        partial = partial.first(end);
+    }
+    QString text = DisplayFormat::displayText(QString::fromUtf8(partial));
+    if (cut)
+        text += u"\n\n"
+                + tr("[showing the first %1 of %2]")
+                          .arg(DisplayFormat::bytes(partial.size()),
+                               DisplayFormat::bytes(m_failure.partialPoem().size()));
+    return text;
+}
+
+QString FailurePane::detailsText() const
+{
+    if (m_id == 0)
+        return {};
+    const QString systemError = systemErrorText();
+    QString details = tr("%1: %2").arg(m_failure.typeName(), messageText()) + u'\n'
+            + tr("Server: %1").arg(m_serverText) + u'\n' + tr("Started: %1").arg(m_started->text())
+            + u'\n' + tr("Ended after: %1").arg(m_duration->text()) + u'\n';
     if (!systemError.isEmpty())
-        m_details += tr("System error: %1").arg(systemError) + u'\n';
-    m_details += u'\n' + traceback;
-    if (!partial.isEmpty())
-        m_details += u'\n' + tr("Partial poem (%1):").arg(DisplayFormat::bytes(partial.size()))
-                + u'\n' + partialText + u'\n';
+        details += tr("System error: %1").arg(systemError) + u'\n';
+    details += u'\n' + m_failure.traceback();
+    if (const qsizetype size = m_failure.partialPoem().size(); size > 0)
+        details += u'\n' + tr("Partial poem (%1):").arg(DisplayFormat::bytes(size)) + u'\n'
+                + partialText() + u'\n';
+    return details;
 }
 
 void FailurePane::clear()
 {
     m_id = 0;
-    m_details.clear();
+    m_failure = {};
+    m_serverText.clear();
     m_kind->clear();
     m_message->clear();
     m_traceback->clear();
@@ -206,5 +251,5 @@ void FailurePane::clear()
 
 void FailurePane::copyDetails()
 {
-    QApplication::clipboard()->setText(m_details);
+    QApplication::clipboard()->setText(detailsText());
 }

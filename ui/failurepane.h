@@ -20,11 +20,15 @@ public:
     explicit FailurePane(QWidget *parent = nullptr);
 
     void showDownload(const Download &download);
+    // What showDownload() shows, from its parts.
+    void showFailure(DownloadId id, const Failure &failure, const QString &serverName,
+                     const QString &address, const QDateTime &startedAt, qint64 elapsedMs);
     void clear();
 
     DownloadId downloadId() const { return m_id; }
-    // What "Copy details" copies: the whole story as plain text.
-    QString detailsText() const { return m_details; }
+    // What "Copy details" copies: the whole story as plain text (made when asked, the partial
+    // poem up to the display limit).
+    QString detailsText() const;
 
     QLabel *kindLabel() const { return m_kind; }
     QPlainTextEdit *tracebackView() const { return m_traceback; }
@@ -37,9 +41,13 @@ Q_SIGNALS:
 
 private:
     void copyDetails();
+    QString messageText() const;
+    QString systemErrorText() const;
+    QString partialText() const;
 
     DownloadId m_id = 0;
-    QString m_details;
+    Failure m_failure;
+    QString m_serverText;
     QLabel *m_icon;
     QLabel *m_kind;
     QLabel *m_message;

@@ -180,7 +180,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_serverView, &QTreeView::customContextMenuRequested, this,
             &MainWindow::showServerContextMenu);
 
-    connect(m_downloads, &DownloadModel::bytesArrived, m_poemPane, &PoemPane::appendBytes);
     connect(m_downloads, &DownloadModel::downloadFinished, this, &MainWindow::onDownloadFinished);
     connect(m_downloads, &DownloadModel::downloadRestarted, this, [this](DownloadId id) {
         if (id == m_shown)
@@ -196,7 +195,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateActions);
     connect(m_poemPane, &PoemPane::copyRequested, this, [this] {
         if (const int row = currentDownloadRow(); row >= 0)
-            QApplication::clipboard()->setText(QString::fromUtf8(m_downloads->download(row).bytes));
+            QApplication::clipboard()->setText(
+                    QString::fromUtf8(m_downloads->download(row).bytes()));
     });
     connect(m_poemPane, &PoemPane::saveRequested, this, &MainWindow::savePoem);
     connect(m_failurePane, &FailurePane::retryRequested, this, &MainWindow::retryDownload);
@@ -662,8 +662,8 @@ void MainWindow::copyPoems()
     QStringList poems;
     for (int row : selectedDownloadRows()) {
         const Download &download = m_downloads->download(row);
-        if (!download.bytes.isEmpty())
-            poems.append(QString::fromUtf8(download.bytes));
+        if (!download.bytes().isEmpty())
+            poems.append(QString::fromUtf8(download.bytes()));
     }
     if (!poems.isEmpty())
         QApplication::clipboard()->setText(poems.join(u"\n\n"_s));
@@ -672,7 +672,7 @@ void MainWindow::copyPoems()
 void MainWindow::savePoem()
 {
     const int row = currentDownloadRow();
-    if (row < 0 || m_downloads->download(row).bytes.isEmpty())
+    if (row < 0 || m_downloads->download(row).bytes().isEmpty())
         return;
     // The file dialog runs an event loop: downloads go on and rows may move or go. Keep the id,
     // not a reference into the model.
@@ -688,7 +688,7 @@ void MainWindow::savePoem()
     if (fileName.isEmpty() || rowNow < 0)
         return;
     // The poem's bytes exactly as the server sent them; QSaveFile never leaves half a file.
-    const QByteArray bytes = m_downloads->download(rowNow).bytes;
+    const QByteArray bytes = m_downloads->download(rowNow).bytes();
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         warnPlain(this, tr("Save Poem"),
@@ -811,7 +811,7 @@ void MainWindow::showCurrentDownload()
     }
     const Download &download = m_downloads->download(row);
     m_shown = download.id;
-    if (download.state == RequestState::Failed || download.state == RequestState::Cancelled) {
+    if (download.state() == RequestState::Failed || download.state() == RequestState::Cancelled) {
         m_poemPane->clear();
         m_failurePane->showDownload(download);
         m_details->setCurrentIndex(FailurePage);
@@ -831,7 +831,7 @@ void MainWindow::onDownloadFinished(DownloadId id)
     if (id != m_shown)
         return;
     const Download &download = m_downloads->download(m_downloads->rowOf(id));
-    if (download.state == RequestState::Done)
+    if (download.state() == RequestState::Done)
         m_poemPane->finishDownload(download);
     else
         showCurrentDownload();
@@ -860,15 +860,15 @@ void MainWindow::updateActions()
     bool anyBytes = false;
     for (int row : selectedDownloadRows()) {
         const Download &download = m_downloads->download(row);
-        anyRunning = anyRunning || !isFinal(download.state);
-        anyEnded = anyEnded || isFinal(download.state);
-        anyBytes = anyBytes || !download.bytes.isEmpty();
+        anyRunning = anyRunning || !isFinal(download.state());
+        anyEnded = anyEnded || isFinal(download.state());
+        anyBytes = anyBytes || !download.bytes().isEmpty();
     }
     m_cancelAction->setEnabled(anyRunning);
     m_retryAction->setEnabled(anyEnded);
     m_copyAction->setEnabled(anyBytes);
     const int current = currentDownloadRow();
-    m_saveAction->setEnabled(current >= 0 && !m_downloads->download(current).bytes.isEmpty());
+    m_saveAction->setEnabled(current >= 0 && !m_downloads->download(current).bytes().isEmpty());
     m_removeDownloadsAction->setEnabled(anyRunning || anyEnded);
     m_cancelAllAction->setEnabled(m_downloads->activeCount() > 0);
     m_clearFinishedAction->setEnabled(m_downloads->rowCount() > m_downloads->activeCount());

@@ -91,29 +91,30 @@ PoemPane::PoemPane(QWidget *parent)
 void PoemPane::showDownload(const Download &download)
 {
     m_flushTimer.stop();
+    if (m_job)
+        m_job->disconnect(this);
     m_id = download.id;
+    m_job = download.job;
+    connect(m_job, &PoemJob::bytesArrived, this, &PoemPane::onBytesArrived);
     m_decoder = PoemDecoder();
-    m_pending.clear();
     m_shownBytes = 0;
     m_truncated = false;
     m_finished = false;
     m_text->clear();
     m_text->verticalScrollBar()->setValue(0);
     updateHeader(download);
-    m_pending = download.bytes;
-    m_fedBytes = download.bytes.size();
-    if (isFinal(download.state))
+    m_fedBytes = download.bytesReceived();
+    if (download.job->isFinished())
         finishDownload(download);
     else
         flush();
 }
 
-void PoemPane::appendBytes(DownloadId id, const QByteArray &chunk)
+void PoemPane::onBytesArrived(PoemJob *job, qint64 count)
 {
-    if (id != m_id || m_finished)
+    if (job != m_job || m_finished)
         return;
-    m_pending.append(chunk);
-    m_fedBytes += chunk.size();
+    m_fedBytes += count;
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
 }
@@ -122,14 +123,15 @@ void PoemPane::finishDownload(const Download &download)
 {
     if (download.id != m_id)
         return;
-    if (m_fedBytes != download.bytes.size()) {
+    if (m_job)
+        m_job->disconnect(this);
+    if (m_fedBytes != download.bytesReceived()) {
         // Something was missed (or the pane was shown mid-way): start from the final bytes.
         m_decoder = PoemDecoder();
         m_shownBytes = 0;
         m_truncated = false;
         m_text->clear();
-        m_pending = download.bytes;
-        m_fedBytes = download.bytes.size();
+        m_fedBytes = download.bytesReceived();
     }
     m_finished = true;
     updateHeader(download);
@@ -139,9 +141,11 @@ void PoemPane::finishDownload(const Download &download)
 void PoemPane::clear()
 {
     m_flushTimer.stop();
+    if (m_job)
+        m_job->disconnect(this);
+    m_job = nullptr;
     m_id = 0;
     m_decoder = PoemDecoder();
-    m_pending.clear();
     m_fedBytes = 0;
     m_shownBytes = 0;
     m_truncated = false;
@@ -160,28 +164,30 @@ QString PoemPane::text()
 void PoemPane::flush()
 {
     m_flushTimer.stop();
-    if (m_truncated) {
-        m_pending.clear();
+    if (m_truncated || !m_job)
         return;
-    }
+    // What arrived since the last flush, read from the job's bytes: no copy of its own.
+    const QByteArrayView pending
+            = QByteArrayView(m_job->bytes())
+                      .sliced(qsizetype(m_shownBytes), qsizetype(m_fedBytes - m_shownBytes));
     QString text;
-    if (m_shownBytes + m_pending.size() > displayLimit) {
+    if (m_shownBytes + pending.size() > displayLimit) {
         // Cut at the start of a character, so that the last one shown is whole.
         qsizetype end = qsizetype(displayLimit - m_shownBytes);
-        while (end > 0 && (uchar(m_pending.at(end)) & 0xC0) == 0x80)
+        while (end > 0 && (uchar(pending.at(end)) & 0xC0) == 0x80)
             --end;
-        text = m_decoder.decode(QByteArrayView(m_pending).first(end));
+        text = m_decoder.decode(pending.first(end));
+        m_shownBytes += end;
         m_truncated = true;
         m_status->setText(m_status->text() + u" · "
                           + tr("showing the first %1; save the poem to read it all")
                                     .arg(DisplayFormat::bytes(displayLimit)));
     } else {
-        text = m_decoder.decode(m_pending);
-        m_shownBytes += m_pending.size();
+        text = m_decoder.decode(pending);
+        m_shownBytes += pending.size();
         if (m_finished)
             text += m_decoder.finish();
     }
-    m_pending.clear();
     if (text.isEmpty())
         return;
     text = DisplayFormat::displayText(std::move(text));
@@ -201,8 +207,8 @@ void PoemPane::updateHeader(const Download &download)
         return;
     m_title->setText(download.serverName);
     QString status = download.address + u" · "
-            + DisplayFormat::stateName(download.state, download.bytesReceived) + u" · "
-            + DisplayFormat::bytes(download.bytes.size());
+            + DisplayFormat::stateName(download.state(), download.bytesReceived()) + u" · "
+            + DisplayFormat::bytes(download.bytesReceived());
     if (download.invalidUtf8)
         status += u" · " + tr("some bytes were not valid UTF-8 and show as �");
     if (m_truncated)
@@ -212,10 +218,10 @@ void PoemPane::updateHeader(const Download &download)
     m_status->setText(status);
     // The request's timeline, as the failure pane shows it for a failure.
     QStringList timeline;
-    if (download.trace.requestId() != 0)
-        timeline = QStringList{download.trace.originLine()} + download.trace.stepLines();
+    if (download.trace().requestId() != 0)
+        timeline = QStringList{download.trace().originLine()} + download.trace().stepLines();
     m_status->setToolTip(DisplayFormat::plainToolTip(timeline.join(u'\n')));
-    const bool hasText = !download.bytes.isEmpty();
+    const bool hasText = !download.bytes().isEmpty();
     m_copyButton->setEnabled(hasText);
     m_saveButton->setEnabled(hasText);
 }

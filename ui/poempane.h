@@ -3,6 +3,7 @@
 #include "download.h"
 #include "poemdecoder.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -24,11 +25,9 @@ public:
 
     explicit PoemPane(QWidget *parent = nullptr);
 
-    // Shows a download from scratch: the bytes so far, and whether they are the whole poem.
+    // Shows a download from scratch: the bytes so far, then more as its job receives them.
     void showDownload(const Download &download);
-    // More bytes of the shown download; ignored for any other.
-    void appendBytes(DownloadId id, const QByteArray &chunk);
-    // The shown download ended; `download` holds its final bytes.
+    // The shown download ended; its job holds the final bytes.
     void finishDownload(const Download &download);
     void clear();
     // The title and status line (state, size) of the shown download.
@@ -48,13 +47,14 @@ Q_SIGNALS:
     void saveRequested();
 
 private:
+    void onBytesArrived(PoemJob *job, qint64 count);
     void flush();
 
     DownloadId m_id = 0;
+    QPointer<PoemJob> m_job; // the shown download's, listened to while it runs
     PoemDecoder m_decoder;
-    QByteArray m_pending;
-    qint64 m_fedBytes = 0;    // bytes handed to the decoder or pending
-    qint64 m_shownBytes = 0;  // bytes handed to the decoder
+    qint64 m_fedBytes = 0;    // the job's bytes known to the pane
+    qint64 m_shownBytes = 0;  // the job's bytes handed to the decoder
     bool m_truncated = false; // displayLimit reached
     bool m_finished = false;
     int m_zoom = 0;

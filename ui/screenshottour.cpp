@@ -72,15 +72,15 @@ void ScreenshotTour::shootDownloads()
     int row = -1;
     for (int r = 0; r < model->rowCount(); ++r) {
         const Download &d = model->download(r);
-        if (d.state == RequestState::Receiving && d.expectedSize > 0 && d.bytesReceived > 0
+        if (d.state() == RequestState::Receiving && d.expectedSize > 0 && d.bytesReceived() > 0
             && (row < 0
-                || d.expectedSize - d.bytesReceived
-                        > model->download(row).expectedSize - model->download(row).bytesReceived))
+                || d.expectedSize - d.bytesReceived()
+                        > model->download(row).expectedSize - model->download(row).bytesReceived()))
             row = r;
     }
     if (row < 0)
         row = findRow(
-                [model](int r) { return model->download(r).state == RequestState::Receiving; });
+                [model](int r) { return model->download(r).state() == RequestState::Receiving; });
     if (row >= 0)
         m_window->showDownloadRow(row);
     when([] { return false; }, 300,
@@ -97,8 +97,8 @@ void ScreenshotTour::shootPoem()
     int best = -1;
     for (int row = 0; row < model->rowCount(); ++row) {
         const Download &d = model->download(row);
-        if (d.state == RequestState::Done
-            && (best < 0 || d.bytes.size() > model->download(best).bytes.size()))
+        if (d.state() == RequestState::Done
+            && (best < 0 || d.bytes().size() > model->download(best).bytes().size()))
             best = row;
     }
     if (best >= 0)
@@ -116,7 +116,7 @@ void ScreenshotTour::shootFailure()
     const auto failedWith = [model](Failure::Kind kind) {
         return [model, kind](int r) {
             const Download &d = model->download(r);
-            return d.state == RequestState::Failed && d.failure && d.failure->kind() == kind;
+            return d.state() == RequestState::Failed && d.failure() && d.failure()->kind() == kind;
         };
     };
     // A reset half-way has a traceback and a partial poem; wait for it a while.

@@ -202,22 +202,22 @@ int main(int argc, char *argv[])
         if (--remaining == 0)
             QCoreApplication::exit(0);
     };
-    QObject::connect(&fetcher, &PoetryFetcher::poemReceived, [&](RequestId id, const Poem &poem) {
+    QObject::connect(&fetcher, &PoetryFetcher::poemReceived, [&](PoemJob *job, const Poem &poem) {
         if (verbose)
             output.error(QCoreApplication::translate("main",
                                                      "Task %1: got %2 bytes of poetry from "
                                                      "%3 in %4 s\n")
-                                 .arg(indexOf.value(id) + 1)
+                                 .arg(indexOf.value(job->id()) + 1)
                                  .arg(poem.size())
                                  .arg(poem.source().toString())
                                  .arg(duration<double>(poem.trace().elapsed()).count(), 0, 'f', 3));
         if (stream)
             outputFailed = !output.poems({&poem}) || outputFailed;
         else
-            poems[size_t(indexOf.value(id))] = poem;
+            poems[size_t(indexOf.value(job->id()))] = poem;
         requestDone();
     });
-    QObject::connect(&fetcher, &PoetryFetcher::poemFailed, [&](RequestId, const Failure &failure) {
+    QObject::connect(&fetcher, &PoetryFetcher::poemFailed, [&](PoemJob *, const Failure &failure) {
         anyFailed = true;
         output.error(
                 QCoreApplication::translate("main", "Poem failed: %1").arg(failure.traceback()));
@@ -225,7 +225,7 @@ int main(int argc, char *argv[])
     });
 
     for (qsizetype i = 0; i < addresses.size(); ++i)
-        indexOf.insert(fetcher.fetch(addresses.at(i), options), i);
+        indexOf.insert(fetcher.fetch(addresses.at(i), options)->id(), i);
     app.exec();
 
     std::vector<const Poem *> received;

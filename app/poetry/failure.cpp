@@ -21,6 +21,8 @@ QString Failure::typeName(Kind kind)
         return u"CancelledError"_s;
     case Kind::InvalidAddress:
         return u"InvalidAddress"_s;
+    case Kind::FailureGroup:
+        return u"FailureGroup"_s;
     case Kind::NetworkError:
         break;
     }
@@ -56,6 +58,18 @@ QString Failure::traceback() const
             text += u"  " + line + u'\n';
     }
     text += typeName() + u": " + errorMessage() + u'\n';
+    // A group tells each member's story after its own, as Python prints an exception group.
+    for (size_t i = 0; i < m_members.size(); ++i) {
+        text += u"\n"_s
+                + tr("Member %1 of %2 (%3):")
+                          .arg(i + 1)
+                          .arg(m_members.size())
+                          .arg(m_members[i].address())
+                + u'\n';
+        for (const QStringView line :
+             QStringView(m_members[i].traceback()).split(u'\n', Qt::SkipEmptyParts))
+            text += u"  " + line + u'\n';
+    }
     return text;
 }
 

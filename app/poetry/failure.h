@@ -4,12 +4,13 @@
 #include "requesttrace.h"
 
 #include <QCoreApplication>
+#include <QException>
 #include <QMetaType>
 #include <QString>
 
 #include <concepts>
-#include <exception>
 #include <optional>
+#include <vector>
 
 // Why a request ended without a poem: the C++ counterpart of Twisted's Failure. A value that
 // carries its kind (with a stable type name), the human message, the system's error where there
@@ -28,6 +29,7 @@ public:
         Cancelled,         // CancelledError
         InvalidAddress,    // InvalidAddress: the address could not be parsed
         NetworkError,      // NetworkError: any other network failure
+        FailureGroup,      // FailureGroup: every member of a race failed (see members())
     };
 
     enum class TimeoutPhase { None, Connect, Idle, Deadline };
@@ -61,6 +63,10 @@ public:
 
     const RequestTrace &trace() const { return m_trace; }
     void setTrace(const RequestTrace &trace) { m_trace = trace; }
+
+    // For a FailureGroup, as Twisted's FailureGroup: the failure of each member, in order.
+    const std::vector<Failure> &members() const { return m_members; }
+    void setMembers(std::vector<Failure> members) { m_members = std::move(members); }
 
     // Twisted's check(): the first of kinds that this failure is, or nothing.
     template<std::same_as<Kind>... Kinds>
@@ -96,10 +102,12 @@ private:
     QString m_address;
     Poem m_partialPoem;
     RequestTrace m_trace;
+    std::vector<Failure> m_members;
 };
 
-// What Failure::trap() throws when no kind matches.
-class FailureException : public std::exception
+// A Failure as an exception: what Failure::trap() throws when no kind matches, and how a failed
+// request reaches QFuture::onFailed() (a QException, so that futures carry it across threads).
+class FailureException : public QException
 {
 public:
     explicit FailureException(const Failure &failure)
@@ -107,6 +115,8 @@ public:
     { }
     const Failure &failure() const { return m_failure; }
     const char *what() const noexcept override { return m_what.constData(); }
+    void raise() const override { throw *this; }
+    FailureException *clone() const override { return new FailureException(*this); }
 
 private:
     Failure m_failure;

@@ -4,95 +4,73 @@
 #include "failure.h"
 #include "fetchoptions.h"
 #include "poem.h"
-#include "requeststate.h"
-#include "requesttrace.h"
+#include "poemjob.h"
 
 #include <QObject>
 #include <QTimer>
 
 #include <deque>
 #include <limits>
-#include <optional>
 #include <source_location>
-#include <unordered_map>
-#include <vector>
+#include <unordered_set>
+#include <utility>
 
-class PoetryProtocol;
-
-// Fetches poems, many at once, on Qt's event loop: the job in KDE's sense.
+// Fetches poems, many at once, on Qt's event loop. fetch() returns a PoemJob at once: one
+// object per request, which owns everything about it (see PoemJob). The fetcher is the
+// scheduler: it queues requests beyond maxConcurrentConnections() in the order they were made,
+// starts them as slots come free, applies the timeouts, and queues a request again when the
+// process runs out of file descriptors.
 //
-// fetch() returns a request id at once. For every request exactly one of poemReceived() or
-// poemFailed() follows, always from the event loop and never from inside fetch(), with
-// stateChanged() and progress() in between. Requests beyond maxConcurrentConnections() wait
-// in the order they were made.
+// For every request exactly one of poemReceived() or poemFailed() follows, always from the
+// event loop and never from inside fetch(), right after the job's own finished().
 class PoetryFetcher : public QObject
 {
     Q_OBJECT
 
 public:
     explicit PoetryFetcher(QObject *parent = nullptr);
-    // Requests still open are dropped without any signal.
+    // Jobs still the fetcher's children go with it, without any signal.
     ~PoetryFetcher() override;
 
     // `address` as users type it (see Address::parse); a bad one fails with InvalidAddress.
-    RequestId fetch(const QString &address, const FetchOptions &options = {},
-                    std::source_location origin = std::source_location::current());
-    RequestId fetch(const Address &address, const FetchOptions &options = {},
-                    std::source_location origin = std::source_location::current());
+    // `origin` heads the traceback: where the request was made.
+    PoemJob *fetch(const QString &address, const FetchOptions &options = {},
+                   std::source_location origin = std::source_location::current());
+    PoemJob *fetch(const Address &address, const FetchOptions &options = {},
+                   std::source_location origin = std::source_location::current());
 
-    // Ends a queued or active request with CancelledError (delivered from the event loop) and
-    // closes its connection at once. Returns false if the request has already ended.
-    bool cancel(RequestId id);
+    // Cancels every job that has not finished, in the order they were made.
     void cancelAll();
 
     int maxConcurrentConnections() const { return m_maxConcurrent; }
     void setMaxConcurrentConnections(int count);
 
+    // Jobs holding a connection slot (connecting or receiving).
     int activeCount() const { return m_activeCount; }
-    // Requests whose outcome has not been delivered yet.
-    int pendingCount() const { return int(m_requests.size()); }
-    // RequestState::Done for a request that ended (or never existed).
-    RequestState state(RequestId id) const;
+    // Jobs whose outcome has not been delivered yet.
+    int pendingCount() const { return int(m_pending.size()); }
 
 Q_SIGNALS:
-    void stateChanged(RequestId id, RequestState state);
-    void progress(RequestId id, qint64 bytesReceived);
-    // The bytes just received; only emitted (and copied) while something is connected to it.
-    void dataReceived(RequestId id, const QByteArray &chunk);
-    void poemReceived(RequestId id, const Poem &poem);
-    void poemFailed(RequestId id, const Failure &failure);
+    // From inside fetch(), before it returns: for trackers that follow every job (logs, tests).
+    void jobAdded(PoemJob *job);
+    void poemReceived(PoemJob *job, const Poem &poem);
+    void poemFailed(PoemJob *job, const Failure &failure);
 
 private:
-    struct Request
-    {
-        QString addressText;
-        std::optional<Address> address;
-        FetchOptions options;
-        RequestTrace trace;
-        RequestState state = RequestState::Queued;
-        PoetryProtocol *protocol = nullptr;
-        std::optional<Failure> failure; // decided, waiting to be delivered
-    };
-
-    RequestId addRequest(Request request);
+    PoemJob *addJob(const QString &text, const std::optional<Address> &address,
+                    const FetchOptions &options, std::source_location origin);
     void schedulePump();
     void pump();
-    void startRequest(RequestId id, Request &request);
-    void onProtocolStateChanged(RequestId id, RequestState state, const QString &step);
-    void onProtocolBytes(RequestId id, qint64 count);
-    void onProtocolFinished(RequestId id);
-    bool requeueForDescriptors(RequestId id, Request &request, const Failure &failure);
+    void onJobFinished(PoemJob *job);
+    void onOutOfDescriptors(PoemJob *job);
+    void releaseSlot(PoemJob *job);
     void checkTimeouts();
-    // Decides the request's failure now and delivers it from the event loop.
-    void failLater(RequestId id, Request &request, Failure failure, RequestState finalState,
-                   const QString &step);
-    void dropProtocol(Request &request);
-    void deliverFailure(RequestId id);
-    Failure completeFailure(const Request &request, Failure failure) const;
 
-    std::unordered_map<RequestId, Request> m_requests;
-    std::deque<RequestId> m_queue;
-    std::vector<RequestId> m_failuresToDeliver;
+    // Jobs not delivered yet; the queue holds ids too, since a deleted job's pointer may be
+    // reused by a new one.
+    std::unordered_set<PoemJob *> m_pending;
+    std::unordered_set<PoemJob *> m_holdingSlot;
+    std::deque<std::pair<PoemJob *, RequestId>> m_queue;
     RequestId m_lastId = 0;
     int m_maxConcurrent = 100;
     // Lowered when the process runs out of file descriptors, raised again as requests end.

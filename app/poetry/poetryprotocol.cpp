@@ -1,12 +1,14 @@
 #include "poetryprotocol.h"
 
-#include <QHostInfo>
+#include "hostresolver.h"
+
 #include <QLocale>
 #include <QNetworkProxy>
 #include <QSocketNotifier>
 #include <QTcpSocket>
 
 #include <arpa/inet.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
@@ -16,6 +18,7 @@
 #include <cstring>
 
 using namespace std::chrono;
+using Event = RequestTrace::Event;
 
 namespace {
 
@@ -44,11 +47,46 @@ void prefault(char *begin, qsizetype size)
 #endif
 }
 
+// RFC 8305 section 4: alternate the address families, starting with the resolver's first.
+QList<QHostAddress> interleaveFamilies(const QList<QHostAddress> &addresses)
+{
+    if (addresses.isEmpty())
+        return {};
+    const auto firstFamily = addresses.first().protocol();
+    QList<QHostAddress> preferred;
+    QList<QHostAddress> other;
+    for (const QHostAddress &address : addresses)
+        (address.protocol() == firstFamily ? preferred : other).append(address);
+    QList<QHostAddress> ordered;
+    ordered.reserve(addresses.size());
+    for (qsizetype i = 0; i < std::max(preferred.size(), other.size()); ++i) {
+        if (i < preferred.size())
+            ordered.append(preferred.at(i));
+        if (i < other.size())
+            ordered.append(other.at(i));
+    }
+    return ordered;
+}
+
+// The scope of a link-local address: a number, or an interface name such as "lo" or "eth0".
+uint32_t scopeIndex(const QString &scope)
+{
+    bool numeric = false;
+    const uint index = scope.toUInt(&numeric);
+    if (numeric)
+        return index;
+    return scope.isEmpty() ? 0 : ::if_nametoindex(scope.toLocal8Bit().constData());
+}
+
 } // namespace
 
 PoetryProtocol::PoetryProtocol(const Address &address, const FetchOptions &options, QObject *parent)
     : QObject(parent), m_address(address), m_options(options)
-{ }
+{
+    m_attemptTimer.setSingleShot(true);
+    m_attemptTimer.setInterval(attemptDelay);
+    connect(&m_attemptTimer, &QTimer::timeout, this, &PoetryProtocol::startNextAttempt);
+}
 
 PoetryProtocol::~PoetryProtocol()
 {
@@ -62,46 +100,58 @@ void PoetryProtocol::start()
     const QHostAddress literal(m_address.host());
     if (!literal.isNull()) {
         m_addresses = {literal};
-        connectToNextAddress();
+        startNextAttempt();
         return;
     }
-    setState(RequestState::Resolving, tr("resolving %1").arg(m_address.host()));
-    m_lookupId = QHostInfo::lookupHost(m_address.host(), this, &PoetryProtocol::onHostResolved);
+    setState(RequestState::Resolving, Event::Resolving, tr("resolving %1").arg(m_address.host()));
+    m_lookupId = HostResolver::instance().lookup(
+            m_address.host(), this, [this](const HostResolver::Result &result) {
+                onHostResolved(result.addresses, result.errorText, result.outOfDescriptors);
+            });
 }
 
-void PoetryProtocol::onHostResolved(const QHostInfo &info)
+void PoetryProtocol::onHostResolved(const QList<QHostAddress> &addresses, const QString &errorText,
+                                    bool outOfDescriptors)
 {
     m_lookupId = -1;
     if (m_finished)
         return;
-    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+    if (outOfDescriptors) {
+        // Not the name's fault: the owner queues the request again, as for a connection.
+        connectFailed(EMFILE);
+        return;
+    }
+    if (addresses.isEmpty()) {
         Failure failure(Failure::Kind::DNSLookup,
                         tr("DNS lookup failed: address “%1” not found").arg(m_address.host()));
-        failure.setSystemError(0, info.errorString());
+        failure.setSystemError(0, errorText);
         fail(failure, tr("host not found"));
         return;
     }
-    m_addresses = info.addresses();
+    m_addresses = interleaveFamilies(addresses);
     QStringList names;
     for (const QHostAddress &address : std::as_const(m_addresses))
         names.append(address.toString());
-    Q_EMIT stepReached(tr("resolved to %1").arg(names.join(u", ")));
-    connectToNextAddress();
+    Q_EMIT stepReached(Event::Resolved, tr("resolved to %1").arg(names.join(u", ")));
+    startNextAttempt();
 }
 
-void PoetryProtocol::connectToNextAddress()
+void PoetryProtocol::startNextAttempt()
 {
+    if (m_finished || m_socket)
+        return;
     if (m_addresses.isEmpty()) {
-        connectFailed(m_lastConnectError);
+        if (m_attempts.empty())
+            connectFailed(m_lastConnectError);
         return;
     }
     const QHostAddress address = m_addresses.takeFirst();
     const QString target = Address(address.toString(), m_address.port()).toString();
-    m_connectingTo = target;
+    const QString step = tr("connecting to %1").arg(target);
     if (m_state == RequestState::Connecting)
-        Q_EMIT stepReached(tr("connecting to %1").arg(target));
+        Q_EMIT stepReached(Event::AttemptStarted, step);
     else
-        setState(RequestState::Connecting, tr("connecting to %1").arg(target));
+        setState(RequestState::Connecting, Event::AttemptStarted, step);
 
     sockaddr_storage storage{};
     socklen_t length = 0;
@@ -111,7 +161,7 @@ void PoetryProtocol::connectToNextAddress()
         in6->sin6_port = htons(m_address.port());
         const Q_IPV6ADDR ip = address.toIPv6Address();
         std::memcpy(&in6->sin6_addr, &ip, sizeof ip);
-        in6->sin6_scope_id = uint32_t(address.scopeId().toUInt());
+        in6->sin6_scope_id = scopeIndex(address.scopeId());
         length = sizeof(sockaddr_in6);
     } else {
         auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
@@ -124,44 +174,57 @@ void PoetryProtocol::connectToNextAddress()
             = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (descriptor < 0) {
         // Out of descriptors or memory: no other address would do better.
+        const int error = errno;
         m_addresses.clear();
-        connectFailed(errno);
+        dropAttempts();
+        connectFailed(error);
         return;
     }
-    m_connectingDescriptor = descriptor;
     if (::connect(descriptor, reinterpret_cast<sockaddr *>(&storage), length) == 0) {
-        m_connectingDescriptor = -1;
-        onConnected(descriptor);
+        onConnected(descriptor, target);
         return;
     }
     if (errno != EINPROGRESS) {
         const int error = errno;
-        ::close(std::exchange(m_connectingDescriptor, -1));
-        m_lastConnectError = error;
-        connectToNextAddress();
+        ::close(descriptor);
+        attemptFailed(target, error);
         return;
     }
-    m_connectNotifier = new QSocketNotifier(descriptor, QSocketNotifier::Write, this);
-    connect(m_connectNotifier, &QSocketNotifier::activated, this,
-            &PoetryProtocol::checkConnectResult);
+    auto *notifier = new QSocketNotifier(descriptor, QSocketNotifier::Write, this);
+    connect(notifier, &QSocketNotifier::activated, this,
+            [this, descriptor] { checkAttempt(descriptor); });
+    m_attempts.push_back({descriptor, notifier, target});
+    if (!m_addresses.isEmpty())
+        m_attemptTimer.start();
 }
 
-void PoetryProtocol::checkConnectResult()
+void PoetryProtocol::checkAttempt(int descriptor)
 {
-    delete std::exchange(m_connectNotifier, nullptr);
-    const int descriptor = std::exchange(m_connectingDescriptor, -1);
+    const auto it
+            = std::find_if(m_attempts.begin(), m_attempts.end(),
+                           [descriptor](const Attempt &a) { return a.descriptor == descriptor; });
+    if (it == m_attempts.end())
+        return;
+    const Attempt attempt = *it;
+    m_attempts.erase(it);
+    // We may be inside the notifier's own signal.
+    attempt.notifier->setEnabled(false);
+    attempt.notifier->deleteLater();
+
     int error = 0;
     socklen_t length = sizeof error;
     if (::getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
         error = errno;
     if (error == 0) {
-        onConnected(descriptor);
+        onConnected(descriptor, attempt.target);
         return;
     }
     if (error == ECONNRESET || error == EPIPE) {
         // The server accepted, maybe sent something, and reset the connection before we saw
         // it up: it was up, and what it sent is the partial poem.
-        setState(RequestState::Receiving, tr("connected to %1").arg(m_connectingTo));
+        dropAttempts();
+        setState(RequestState::Receiving, Event::Connected,
+                 tr("connected to %1").arg(attempt.target));
         readBeforeReset(descriptor);
         ::close(descriptor);
         if (m_finished)
@@ -173,8 +236,35 @@ void PoetryProtocol::checkConnectResult()
         return;
     }
     ::close(descriptor);
+    attemptFailed(attempt.target, error);
+}
+
+void PoetryProtocol::attemptFailed(const QString &target, int error)
+{
     m_lastConnectError = error;
-    connectToNextAddress();
+    if (!m_addresses.isEmpty() || !m_attempts.empty()) {
+        Q_EMIT stepReached(Event::AttemptFailed,
+                           tr("attempt to %1 failed: %2")
+                                   .arg(target, QString::fromLocal8Bit(std::strerror(error))));
+    }
+    // A failed attempt starts the next one at once (RFC 8305 section 5).
+    if (!m_addresses.isEmpty()) {
+        m_attemptTimer.stop();
+        startNextAttempt();
+    } else if (m_attempts.empty()) {
+        connectFailed(error);
+    }
+}
+
+void PoetryProtocol::dropAttempts()
+{
+    m_attemptTimer.stop();
+    for (const Attempt &attempt : m_attempts) {
+        attempt.notifier->setEnabled(false);
+        attempt.notifier->deleteLater();
+        ::close(attempt.descriptor);
+    }
+    m_attempts.clear();
 }
 
 void PoetryProtocol::connectFailed(int error)
@@ -215,15 +305,25 @@ void PoetryProtocol::checkTimeouts(Clock::time_point now)
         return;
     const bool connecting
             = m_state == RequestState::Resolving || m_state == RequestState::Connecting;
+    // Compared in milliseconds: a limit of any size cannot overflow the clock's nanoseconds.
+    const auto since = [now](Clock::time_point then) {
+        return duration_cast<milliseconds>(now - then);
+    };
     if (connecting && m_options.connectTimeout > 0ms
-        && now - m_connectStart >= m_options.connectTimeout) {
+        && since(m_connectStart) >= m_options.connectTimeout) {
         Failure failure(Failure::Kind::Timeout,
                         tr("Connecting to %1 timed out after %2 s")
                                 .arg(m_address.toString(), secondsText(m_options.connectTimeout)));
         failure.setTimeoutPhase(Failure::TimeoutPhase::Connect);
         fail(failure, tr("connect timeout"));
-    } else if (m_state == RequestState::Receiving && m_options.idleTimeout > 0ms
-               && now - m_lastActivity >= m_options.idleTimeout) {
+    } else if (m_state == RequestState::Receiving && !m_suspended && m_options.idleTimeout > 0ms
+               && since(m_lastActivity) >= m_options.idleTimeout) {
+        // The event loop may have been busy with other sockets while this one's bytes (or its
+        // close) already waited: that is not the server being idle.
+        if (bytesWaiting()) {
+            m_lastActivity = now;
+            return;
+        }
         Failure failure(
                 Failure::Kind::Timeout,
                 tr("The server sent nothing for %1 s").arg(secondsText(m_options.idleTimeout)));
@@ -232,22 +332,60 @@ void PoetryProtocol::checkTimeouts(Clock::time_point now)
     }
 }
 
+bool PoetryProtocol::bytesWaiting() const
+{
+    if (!m_socket)
+        return false;
+    if (m_socket->bytesAvailable() > 0)
+        return true;
+    char byte = 0;
+    const ssize_t count
+            = ::recv(int(m_socket->socketDescriptor()), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    // A byte, or the end of the stream (0): either way the loop has something to read.
+    return count >= 0;
+}
+
+void PoetryProtocol::suspend()
+{
+    if (m_finished || m_suspended)
+        return;
+    m_suspended = true;
+    if (m_socket)
+        m_socket->setReadBufferSize(pausedReadBuffer);
+}
+
+void PoetryProtocol::resume()
+{
+    if (m_finished || !m_suspended)
+        return;
+    m_suspended = false;
+    // Paused time is not idle time.
+    m_lastActivity = Clock::now();
+    if (!m_socket)
+        return;
+    m_socket->setReadBufferSize(0);
+    readAvailable();
+    if (m_closedWhileSuspended && !m_finished)
+        onRemoteClosed();
+}
+
 QByteArray PoetryProtocol::takeBytes()
 {
     m_bytes.squeeze();
     return std::exchange(m_bytes, {});
 }
 
-void PoetryProtocol::setState(RequestState state, const QString &step)
+void PoetryProtocol::setState(RequestState state, Event event, const QString &step)
 {
     if (m_state == state)
         return;
     m_state = state;
-    Q_EMIT stateChanged(state, step);
+    Q_EMIT stateChanged(state, event, step);
 }
 
-void PoetryProtocol::onConnected(int descriptor)
+void PoetryProtocol::onConnected(int descriptor, const QString &target)
 {
+    dropAttempts();
     // Without the probe a reset would pass for the end of the poem: no probe, no connection.
     if (!m_closeProbe.attach(descriptor)) {
         const int error = errno;
@@ -258,7 +396,9 @@ void PoetryProtocol::onConnected(int descriptor)
     }
     m_socket = new QTcpSocket(this);
     m_socket->setProxy(QNetworkProxy::NoProxy);
-    connect(m_socket, &QIODevice::readyRead, this, &PoetryProtocol::readAvailable);
+    if (m_suspended)
+        m_socket->setReadBufferSize(pausedReadBuffer);
+    connect(m_socket, &QIODevice::readyRead, this, &PoetryProtocol::onReadyRead);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &PoetryProtocol::onSocketError);
     connect(m_socket, &QAbstractSocket::disconnected, this, &PoetryProtocol::onRemoteClosed);
     if (!m_socket->setSocketDescriptor(descriptor, QAbstractSocket::ConnectedState,
@@ -271,9 +411,13 @@ void PoetryProtocol::onConnected(int descriptor)
         return;
     }
     m_lastActivity = Clock::now();
-    const QString peer
-            = Address(m_socket->peerAddress().toString(), m_socket->peerPort()).toString();
-    setState(RequestState::Receiving, tr("connected to %1").arg(peer));
+    setState(RequestState::Receiving, Event::Connected, tr("connected to %1").arg(target));
+}
+
+void PoetryProtocol::onReadyRead()
+{
+    if (!m_suspended)
+        readAvailable();
 }
 
 void PoetryProtocol::readAvailable()
@@ -306,7 +450,7 @@ void PoetryProtocol::appendReceived(qsizetype oldSize, qint64 count)
         return;
     m_lastActivity = Clock::now();
     if (oldSize == 0)
-        Q_EMIT stepReached(tr("first byte"));
+        Q_EMIT stepReached(Event::FirstByte, tr("first byte"));
 
     const qint64 cap = m_options.maxPoemSize;
     if (cap > 0 && m_bytes.size() > cap) {
@@ -362,6 +506,11 @@ void PoetryProtocol::onRemoteClosed()
 {
     if (m_finished || !m_socket)
         return;
+    if (m_suspended) {
+        // What Qt has buffered stays readable: the poem ends when the reader resumes.
+        m_closedWhileSuspended = true;
+        return;
+    }
     // Bytes that arrived together with the close are part of the poem.
     readAvailable();
     if (m_finished)
@@ -380,7 +529,8 @@ void PoetryProtocol::succeed()
 {
     m_finished = true;
     closeSocket();
-    Q_EMIT stepReached(tr("closed by the server after %n byte(s)", nullptr, int(m_bytes.size())));
+    Q_EMIT stepReached(Event::LastByte,
+                       tr("closed by the server after %n byte(s)", nullptr, int(m_bytes.size())));
     Q_EMIT finished();
 }
 
@@ -389,17 +539,15 @@ void PoetryProtocol::fail(Failure failure, const QString &step)
     m_finished = true;
     m_failure = std::move(failure);
     closeSocket();
-    Q_EMIT stepReached(step);
+    Q_EMIT stepReached(Event::Note, step);
     Q_EMIT finished();
 }
 
 void PoetryProtocol::closeSocket()
 {
     if (m_lookupId >= 0)
-        QHostInfo::abortHostLookup(std::exchange(m_lookupId, -1));
-    delete std::exchange(m_connectNotifier, nullptr);
-    if (m_connectingDescriptor >= 0)
-        ::close(std::exchange(m_connectingDescriptor, -1));
+        HostResolver::instance().abort(std::exchange(m_lookupId, -1));
+    dropAttempts();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();

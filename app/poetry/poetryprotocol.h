@@ -4,6 +4,7 @@
 #include "failure.h"
 #include "fetchoptions.h"
 #include "requeststate.h"
+#include "requesttrace.h"
 #include "tcpcloseprobe.h"
 
 #include <QAbstractSocket>
@@ -11,31 +12,37 @@
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
+#include <QTimer>
 
 #include <chrono>
-#include <memory>
 #include <optional>
+#include <vector>
 
-class QHostInfo;
 class QSocketNotifier;
 class QTcpSocket;
 
-// One connection to a poetry server. Collects the bytes, tells a clean close (the poem is
-// complete) from a lost connection, enforces the size cap and the connect and idle timeouts,
-// and reports exactly one outcome through finished(). It knows nothing of requests or queues:
-// PoetryFetcher owns it and turns the outcome into a Poem or a Failure.
+// One connection to a poetry server. Resolves the name, connects (happy eyeballs, RFC 8305),
+// collects the bytes, tells a clean close (the poem is complete) from a lost connection,
+// enforces the size cap and the connect and idle timeouts, and reports exactly one outcome
+// through finished(). It knows nothing of requests or queues: its PoemJob owns it.
 //
 // It connects the socket itself and hands the connected descriptor to QTcpSocket, which does
 // all the reading. QTcpSocket::connectToHost() takes a connection that the server accepted and
 // reset before Qt noticed it was up for a failed attempt and silently connects again (measured
 // with Qt 6.4: 243 connections to such a server in 5 s); connecting ourselves also gives the
-// system's exact error for every failed attempt, and tries each resolved address once.
+// system's exact error for every failed attempt, and lets attempts overlap.
 class PoetryProtocol : public QObject
 {
     Q_OBJECT
 
 public:
     using Clock = std::chrono::steady_clock;
+
+    // RFC 8305's "Connection Attempt Delay": the next address is tried this long after the
+    // previous attempt started, without waiting for it to fail.
+    static constexpr std::chrono::milliseconds attemptDelay{250};
+    // What Qt may buffer while paused: past it the kernel's window fills and the server blocks.
+    static constexpr qint64 pausedReadBuffer = 64 * 1024;
 
     PoetryProtocol(const Address &address, const FetchOptions &options, QObject *parent = nullptr);
     ~PoetryProtocol() override;
@@ -46,6 +53,11 @@ public:
     // Fails with TimeoutError if the connect or idle timeout has passed at `now`.
     void checkTimeouts(Clock::time_point now);
 
+    // Stops reading (the server's writes block once the buffers fill) and starts again.
+    void suspend();
+    void resume();
+    bool isSuspended() const { return m_suspended; }
+
     RequestState state() const { return m_state; }
     bool isFinished() const { return m_finished; }
     const QByteArray &bytes() const { return m_bytes; }
@@ -55,22 +67,34 @@ public:
 
 Q_SIGNALS:
     // The request moved on; `step` says how, for the trace.
-    void stateChanged(RequestState state, const QString &step);
+    void stateChanged(RequestState state, RequestTrace::Event event, const QString &step);
     // Something worth a line in the trace that is not a state change.
-    void stepReached(const QString &step);
+    void stepReached(RequestTrace::Event event, const QString &step);
     // `count` new bytes were appended to bytes().
     void bytesReceived(qint64 count);
     // Exactly once: failure() is set, or the poem in bytes() is complete.
     void finished();
 
 private:
-    void setState(RequestState state, const QString &step);
-    void onHostResolved(const QHostInfo &info);
-    void connectToNextAddress();
-    void checkConnectResult();
+    struct Attempt
+    {
+        int descriptor = -1;
+        QSocketNotifier *notifier = nullptr;
+        QString target; // "host:port"
+    };
+
+    void setState(RequestState state, RequestTrace::Event event, const QString &step);
+    void onHostResolved(const QList<QHostAddress> &addresses, const QString &errorText,
+                        bool outOfDescriptors);
+    void startNextAttempt();
+    void checkAttempt(int descriptor);
+    void attemptFailed(const QString &target, int error);
+    void dropAttempts();
     void connectFailed(int error);
-    void onConnected(int descriptor);
+    void onConnected(int descriptor, const QString &target);
+    void onReadyRead();
     void readAvailable();
+    bool bytesWaiting() const;
     // Room for `size` more bytes at the end of the poem; returns where they go.
     char *growBy(qsizetype size);
     // Keeps `count` bytes written after `oldSize` (none if count <= 0), enforces the size cap.
@@ -84,12 +108,11 @@ private:
 
     Address m_address;
     FetchOptions m_options;
-    QList<QHostAddress> m_addresses; // still to try
+    QList<QHostAddress> m_addresses; // still to try, in the order to try them
     int m_lookupId = -1;
-    int m_connectingDescriptor = -1;
-    QSocketNotifier *m_connectNotifier = nullptr;
+    std::vector<Attempt> m_attempts; // connecting now
+    QTimer m_attemptTimer;
     int m_lastConnectError = 0;
-    QString m_connectingTo; // the address being tried, as "host:port"
     QTcpSocket *m_socket = nullptr;
     TcpCloseProbe m_closeProbe;
     QByteArray m_bytes;
@@ -98,4 +121,6 @@ private:
     Clock::time_point m_lastActivity;
     std::optional<Failure> m_failure;
     bool m_finished = false;
+    bool m_suspended = false;
+    bool m_closedWhileSuspended = false;
 };

@@ -8,9 +8,84 @@ RequestTrace::RequestTrace(quint64 requestId, std::source_location origin)
     : m_requestId(requestId), m_origin(origin)
 { }
 
-void RequestTrace::addStep(const QString &text)
+void RequestTrace::addStep(Event event, const QString &text)
 {
-    m_steps.append({Clock::now() - m_start, text});
+    m_steps.append({Clock::now() - m_start, event, text});
+}
+
+void RequestTrace::addChunk(qint64 bytes)
+{
+    m_lastChunk = Clock::now() - m_start;
+    ++m_chunkCount;
+    m_chunkBytes += bytes;
+    if (m_chunks.size() < maxChunksKept)
+        m_chunks.append({m_lastChunk, bytes});
+}
+
+std::optional<std::chrono::nanoseconds> RequestTrace::lastChunkTime() const
+{
+    if (m_chunkCount == 0)
+        return std::nullopt;
+    return m_lastChunk;
+}
+
+void RequestTrace::markEnded()
+{
+    m_end = Clock::now() - m_start;
+}
+
+std::optional<std::chrono::nanoseconds> RequestTrace::endTime() const
+{
+    if (m_end.count() < 0)
+        return std::nullopt;
+    return m_end;
+}
+
+std::optional<std::chrono::nanoseconds> RequestTrace::firstTime(Event event) const
+{
+    for (const Step &step : m_steps) {
+        if (step.event == event)
+            return step.elapsed;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::chrono::nanoseconds> RequestTrace::lastTime(Event event) const
+{
+    for (auto it = m_steps.crbegin(); it != m_steps.crend(); ++it) {
+        if (it->event == event)
+            return it->elapsed;
+    }
+    return std::nullopt;
+}
+
+RequestTrace::Phases RequestTrace::phases() const
+{
+    using std::chrono::nanoseconds;
+    const auto span = [](std::optional<nanoseconds> from,
+                         std::optional<nanoseconds> to) -> std::optional<nanoseconds> {
+        if (!from || !to || *to < *from)
+            return std::nullopt;
+        return *to - *from;
+    };
+    const auto resolving = firstTime(Event::Resolving);
+    const auto attempt = firstTime(Event::AttemptStarted);
+    const auto connected = firstTime(Event::Connected);
+    const auto firstByte = firstTime(Event::FirstByte);
+    const auto ended = endTime();
+    const std::optional<nanoseconds> made = nanoseconds(0);
+
+    Phases phases;
+    // Queued until the request first did something on the network (a requeue after running
+    // out of descriptors counts as connecting: the request had left the queue).
+    const auto started = resolving ? resolving : attempt;
+    phases.queued = started ? started : ended;
+    phases.resolving = span(resolving, firstTime(Event::Resolved));
+    phases.connecting = span(attempt, connected);
+    phases.waiting = span(connected, firstByte ? firstByte : (connected ? ended : std::nullopt));
+    phases.receiving = span(firstByte, ended ? ended : lastChunkTime());
+    phases.total = span(made, ended);
+    return phases;
 }
 
 QString RequestTrace::originLine() const

@@ -4,31 +4,89 @@
 #include <QString>
 
 #include <chrono>
+#include <optional>
 #include <source_location>
 
-// Where a request was made and the timestamped steps it went through: the body of a
-// Failure's traceback, and the timeline of a Poem.
+// The timeline of one request: where it was made and every step it went through, with
+// monotonic times since fetch(). The body of a Failure's traceback, and the timing of a Poem:
+// successes carry it as failures do.
+//
+// Each step has an event (what happened, for tools that draw phases) and a translated text
+// (for people). Chunks are kept apart and bounded: the first maxChunksKept with their size and
+// time, then only counted, so that a 64 MiB poem costs a few kilobytes of timeline, not a
+// record per 4 KiB.
 class RequestTrace
 {
 public:
     using Clock = std::chrono::steady_clock;
 
+    enum class Event {
+        Note,           // anything else worth a line
+        Queued,         // waiting for a connection slot (also after an out-of-descriptors requeue)
+        Resolving,      // the host name lookup started
+        Resolved,       // the lookup answered
+        AttemptStarted, // a connection attempt to one address started
+        AttemptFailed,  // that attempt failed (the text says why)
+        Connected,      // an attempt won: the connection is up
+        FirstByte,
+        Paused,
+        Resumed,
+        LastByte, // the server closed cleanly after the last byte
+    };
+
     struct Step
     {
         std::chrono::nanoseconds elapsed; // since the request was made
+        Event event = Event::Note;
         QString text;
     };
+
+    struct Chunk
+    {
+        std::chrono::nanoseconds elapsed;
+        qint64 bytes = 0;
+    };
+
+    // Durations of the phases as the network panels of browsers name them; nothing where
+    // the request never reached the phase.
+    struct Phases
+    {
+        std::optional<std::chrono::nanoseconds> queued;     // made → first lookup or attempt
+        std::optional<std::chrono::nanoseconds> resolving;  // lookup start → answer
+        std::optional<std::chrono::nanoseconds> connecting; // first attempt → connected
+        std::optional<std::chrono::nanoseconds> waiting;    // connected → first byte
+        std::optional<std::chrono::nanoseconds> receiving;  // first byte → last chunk or end
+        std::optional<std::chrono::nanoseconds> total;      // made → end
+    };
+
+    static constexpr int maxChunksKept = 256;
 
     RequestTrace() = default;
     RequestTrace(quint64 requestId, std::source_location origin);
 
-    void addStep(const QString &text);
+    void addStep(const QString &text) { addStep(Event::Note, text); }
+    void addStep(Event event, const QString &text);
+    void addChunk(qint64 bytes);
+    // The outcome is decided: the end of the timeline.
+    void markEnded();
 
     quint64 requestId() const { return m_requestId; }
     std::source_location origin() const { return m_origin; }
     Clock::time_point startTime() const { return m_start; }
     std::chrono::nanoseconds elapsed() const { return Clock::now() - m_start; }
     const QList<Step> &steps() const { return m_steps; }
+
+    // The first maxChunksKept chunks; chunkCount() and chunkBytes() count all of them.
+    const QList<Chunk> &chunks() const { return m_chunks; }
+    qint64 chunkCount() const { return m_chunkCount; }
+    qint64 chunkBytes() const { return m_chunkBytes; }
+    std::optional<std::chrono::nanoseconds> lastChunkTime() const;
+    std::optional<std::chrono::nanoseconds> endTime() const;
+
+    // When the first (or last) step with this event happened.
+    std::optional<std::chrono::nanoseconds> firstTime(Event event) const;
+    std::optional<std::chrono::nanoseconds> lastTime(Event event) const;
+    Phases phases() const;
 
     // "request #3 made at ui/mainwindow.cpp:120 in MainWindow::fetchSelected"
     QString originLine() const;
@@ -45,4 +103,9 @@ private:
     std::source_location m_origin;
     Clock::time_point m_start = Clock::now();
     QList<Step> m_steps;
+    QList<Chunk> m_chunks;
+    qint64 m_chunkCount = 0;
+    qint64 m_chunkBytes = 0;
+    std::chrono::nanoseconds m_lastChunk{-1};
+    std::chrono::nanoseconds m_end{-1};
 };

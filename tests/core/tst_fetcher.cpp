@@ -2,9 +2,11 @@
 #include "fullbackloglistener.h"
 #include "poemdecoder.h"
 #include "poetryfetcher.h"
+
 #include "poetryserver.h"
 #include "testpoems.h"
 #include "testservers.h"
+#include <QPointer>
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -39,7 +41,7 @@ FetchRecorder::Record fetchOnce(const Address &address,
 {
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher);
-    const RequestId id = fetcher.fetch(address, options);
+    const RequestId id = fetcher.fetch(address, options)->id();
     if (!recorder.waitForOutcomes(1, 15000))
         return {};
     return recorder.record(id);
@@ -101,11 +103,12 @@ void TestFetcher::receivesThePoem()
     QString liveText;
     const QString expectedText = QString::fromUtf8(serverOptions.poem);
     bool livePrefix = true;
-    connect(&fetcher, &PoetryFetcher::dataReceived, this, [&](RequestId, const QByteArray &chunk) {
-        liveText += liveDecoder.decode(chunk);
+    PoemJob *job = fetcher.fetch(server->address(), quickOptions());
+    connect(job, &PoemJob::bytesArrived, this, [&](PoemJob *sender, qint64 count) {
+        liveText += liveDecoder.decode(sender->bytes().right(qsizetype(count)));
         livePrefix = livePrefix && expectedText.startsWith(liveText);
     });
-    const RequestId id = fetcher.fetch(server->address(), quickOptions());
+    const RequestId id = job->id();
     QVERIFY(recorder.waitForOutcomes(1));
 
     const auto &record = recorder.record(id);
@@ -140,7 +143,7 @@ void TestFetcher::refusedPortFailsAfterFetchReturns()
     const auto refusing = start("unused", PoetryServer::Fault::Refuse);
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher);
-    const RequestId id = fetcher.fetch(refusing->address().toString(), quickOptions());
+    const RequestId id = fetcher.fetch(refusing->address().toString(), quickOptions())->id();
     // Nothing may come out of fetch() itself, not even for a port that refuses at once.
     QCOMPARE(recorder.outcomeCount(), 0);
     QVERIFY(recorder.record(id).states.isEmpty());
@@ -162,7 +165,7 @@ void TestFetcher::invalidAddressFailsAfterFetchReturns()
 {
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher);
-    const RequestId id = fetcher.fetch(u"localhost:0"_s);
+    const RequestId id = fetcher.fetch(u"localhost:0"_s)->id();
     QVERIFY(id != 0);
     QCOMPARE(recorder.outcomeCount(), 0);
     QVERIFY(recorder.waitForOutcomes(1, 1000));
@@ -292,7 +295,7 @@ void TestFetcher::noByteLostAtTheClose()
         servers.push_back(start(TestPoems::utf8Poem(generator.bounded(1, 300'000))));
     for (int i = 0; i < 200; ++i) {
         const auto &server = servers.at(size_t(i % 10));
-        expected.emplace_back(fetcher.fetch(server->address(), quickOptions()),
+        expected.emplace_back(fetcher.fetch(server->address(), quickOptions())->id(),
                               server->options().poem);
     }
     QVERIFY(recorder.waitForOutcomes(200, 30000));
@@ -308,15 +311,18 @@ void TestFetcher::cancelQueuedAndActive()
     PoetryFetcher fetcher;
     fetcher.setMaxConcurrentConnections(1);
     FetchRecorder recorder(&fetcher);
-    const RequestId active = fetcher.fetch(server->address(), quickOptions());
-    const RequestId queued = fetcher.fetch(server->address(), quickOptions());
+    QPointer<PoemJob> activeJob = fetcher.fetch(server->address(), quickOptions());
+    QPointer<PoemJob> queuedJob = fetcher.fetch(server->address(), quickOptions());
+    activeJob->setAutoDelete(false);
+    const RequestId active = activeJob->id();
+    const RequestId queued = queuedJob->id();
     QTRY_COMPARE(server->openConnections(), 1);
-    QCOMPARE(fetcher.state(queued), RequestState::Queued);
+    QCOMPARE(queuedJob->state(), RequestState::Queued);
 
-    QVERIFY(fetcher.cancel(queued));
-    QVERIFY(!fetcher.cancel(queued));     // already ended
+    QVERIFY(queuedJob->cancel());
+    QVERIFY(!queuedJob->cancel());        // already ended
     QCOMPARE(recorder.outcomeCount(), 0); // delivered from the event loop, not from cancel()
-    QVERIFY(fetcher.cancel(active));
+    QVERIFY(activeJob->cancel());
     QVERIFY(recorder.waitForOutcomes(2, 2000));
     for (RequestId id : {active, queued}) {
         const auto &record = recorder.record(id);
@@ -327,7 +333,10 @@ void TestFetcher::cancelQueuedAndActive()
     }
     QCOMPARE(server->acceptedConnections(), 1); // the queued one never connected
     QTRY_COMPARE(server->openConnections(), 0); // the active one was closed
-    QVERIFY(!fetcher.cancel(active));
+    QVERIFY(!activeJob->cancel());
+    QCOMPARE(activeJob->state(), RequestState::Cancelled);
+    QTRY_VERIFY(!queuedJob); // deleted itself once finished (autoDelete)
+    delete activeJob;
     QCOMPARE(fetcher.activeCount(), 0);
     QTest::qWait(100);
     QVERIFY(recorder.violations().isEmpty());
@@ -344,11 +353,13 @@ void TestFetcher::concurrencyLimitHolds()
     fetcher.setMaxConcurrentConnections(5);
     FetchRecorder recorder(&fetcher, false);
     int maxActive = 0;
-    connect(&fetcher, &PoetryFetcher::stateChanged, this,
-            [&] { maxActive = std::max(maxActive, fetcher.activeCount()); });
+    connect(&fetcher, &PoetryFetcher::jobAdded, this, [&](PoemJob *job) {
+        connect(job, &PoemJob::stateChanged, this,
+                [&] { maxActive = std::max(maxActive, fetcher.activeCount()); });
+    });
     std::vector<RequestId> ids;
     for (int i = 0; i < 30; ++i)
-        ids.push_back(fetcher.fetch(server->address(), quickOptions()));
+        ids.push_back(fetcher.fetch(server->address(), quickOptions())->id());
     QVERIFY(recorder.waitForOutcomes(30, 20000));
     for (RequestId id : ids)
         QVERIFY(recorder.record(id).poem);
@@ -367,7 +378,7 @@ void TestFetcher::fiveHundredConcurrentFetches()
     FetchRecorder recorder(&fetcher, false);
     std::vector<std::pair<RequestId, int>> ids;
     for (int i = 0; i < 500; ++i)
-        ids.emplace_back(fetcher.fetch(servers.at(size_t(i % 5))->address(), quickOptions()),
+        ids.emplace_back(fetcher.fetch(servers.at(size_t(i % 5))->address(), quickOptions())->id(),
                          i % 5);
     QVERIFY(recorder.waitForOutcomes(500, 30000));
     int received = 0;
@@ -402,18 +413,22 @@ void TestFetcher::exactlyOneOutcomeUnderMixedFaults()
     options.maxPoemSize = 200'000;
     QRandomGenerator generator(2024);
     std::vector<RequestId> ids;
+    std::vector<QPointer<PoemJob>> jobs;
     for (int i = 0; i < 240; ++i) {
         const int pick = generator.bounded(int(servers.size()) + 2);
-        RequestId id = 0;
+        PoemJob *job = nullptr;
         if (pick < int(servers.size()))
-            id = fetcher.fetch(servers.at(size_t(pick))->address(), options);
+            job = fetcher.fetch(servers.at(size_t(pick))->address(), options);
         else if (pick == int(servers.size()))
-            id = fetcher.fetch(blackHole.address(), options);
+            job = fetcher.fetch(blackHole.address(), options);
         else
-            id = fetcher.fetch(u"not an address"_s, options);
-        ids.push_back(id);
-        if (generator.bounded(10) == 0)
-            fetcher.cancel(ids.at(generator.bounded(qsizetype(ids.size()))));
+            job = fetcher.fetch(u"not an address"_s, options);
+        ids.push_back(job->id());
+        jobs.emplace_back(job);
+        if (generator.bounded(10) == 0) {
+            if (PoemJob *victim = jobs.at(size_t(generator.bounded(qsizetype(jobs.size())))))
+                victim->cancel();
+        }
     }
     QVERIFY(recorder.waitForOutcomes(int(ids.size()), 60000));
     QTest::qWait(600); // anything late would show up now
@@ -432,7 +447,7 @@ void TestFetcher::tracebackNamesTheCaller()
     const auto refusing = start("unused", PoetryServer::Fault::Refuse);
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher);
-    const RequestId id = fetcher.fetch(refusing->address(), quickOptions());
+    const RequestId id = fetcher.fetch(refusing->address(), quickOptions())->id();
     const int line = __LINE__ - 1;
     QVERIFY(recorder.waitForOutcomes(1, 5000));
     const QStringList lines = recorder.record(id).failure->traceback().trimmed().split(u'\n');
@@ -460,7 +475,7 @@ void TestFetcher::destroyingTheFetcherIsSilent()
     connect(fetcher.get(), &PoetryFetcher::poemFailed, this, [&] { ++outcomes; });
     connect(fetcher.get(), &PoetryFetcher::poemReceived, this, [&] { ++outcomes; });
     for (int i = 0; i < 10; ++i)
-        fetcher->fetch(server->address(), quickOptions());
+        fetcher->fetch(server->address(), quickOptions())->id();
     QTRY_COMPARE(server->openConnections(), 10);
     fetcher.reset();
     QTRY_COMPARE(server->openConnections(), 0);
@@ -496,7 +511,7 @@ void TestFetcher::runningOutOfDescriptorsQueuesInsteadOfFailing()
     FetchRecorder recorder(&fetcher, false);
     std::vector<RequestId> ids;
     for (int i = 0; i < 600; ++i)
-        ids.push_back(fetcher.fetch(address, quickOptions()));
+        ids.push_back(fetcher.fetch(address, quickOptions())->id());
     QVERIFY(recorder.waitForOutcomes(600, 60000));
     int received = 0;
     for (RequestId id : ids) {

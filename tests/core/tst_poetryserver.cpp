@@ -75,10 +75,10 @@ void TestPoetryServer::clientsAreServedIndependently()
     FetchRecorder recorder(&fetcher, false);
     std::vector<RequestId> ids;
     for (int i = 0; i < 20; ++i)
-        ids.push_back(fetcher.fetch(server.address()));
+        ids.push_back(fetcher.fetch(server.address())->id());
     QTest::qWait(50); // late joiners start from the beginning of the poem too
     for (int i = 0; i < 20; ++i)
-        ids.push_back(fetcher.fetch(server.address()));
+        ids.push_back(fetcher.fetch(server.address())->id());
     QVERIFY(recorder.waitForOutcomes(40));
     for (RequestId id : ids) {
         QVERIFY(recorder.record(id).poem);
@@ -142,7 +142,7 @@ void TestPoetryServer::randomBytesAreNotThePoem()
     QVERIFY(server.listen());
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher, false);
-    const RequestId id = fetcher.fetch(server.address());
+    const RequestId id = fetcher.fetch(server.address())->id();
     QVERIFY(recorder.waitForOutcomes(1));
     const auto &received = recorder.record(id).poem;
     QVERIFY(received);
@@ -180,7 +180,7 @@ void TestPoetryServer::servesIPv6()
     QCOMPARE(server.address().toString(), u"[::1]:%1"_s.arg(server.serverPort()));
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher, false);
-    const RequestId id = fetcher.fetch(server.address().toString());
+    const RequestId id = fetcher.fetch(server.address().toString())->id();
     QVERIFY(recorder.waitForOutcomes(1));
     QVERIFY(recorder.record(id).poem);
     QCOMPARE(recorder.record(id).poem->bytes(), QByteArray("over six"));

@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             timedOut = true;
             loop.quit();
         });
-        fetcher.fetch(server.address(), options);
+        fetcher.fetch(server.address(), options)->id();
         Fuzz::check(outcomes == 0,
                     [&]() -> QString { return u"an outcome came out of fetch() itself"_s; });
         loop.exec();

@@ -146,7 +146,7 @@ void TestHostile::poemAndServerNameShowLiterally()
     const int row = fetchFrom(*window, hostileName, server->address());
     QVERIFY(row >= 0);
     DownloadModel *downloads = window->downloadModel();
-    QTRY_COMPARE_WITH_TIMEOUT(downloads->download(row).state, RequestState::Done, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(downloads->download(row).state(), RequestState::Done, timeoutMs);
     window->showDownloadRow(row);
     QCOMPARE(window->detailsStack()->currentWidget(), window->poemPane());
 
@@ -195,7 +195,7 @@ void TestHostile::partialPoemAndFailureShowLiterally()
     const int row = fetchFrom(*window, hostileName, server->address());
     QVERIFY(row >= 0);
     DownloadModel *downloads = window->downloadModel();
-    QTRY_COMPARE_WITH_TIMEOUT(downloads->download(row).state, RequestState::Failed, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(downloads->download(row).state(), RequestState::Failed, timeoutMs);
     window->showDownloadRow(row);
     FailurePane *pane = window->failurePane();
     QCOMPARE(window->detailsStack()->currentWidget(), pane);
@@ -213,7 +213,7 @@ void TestHostile::partialPoemAndFailureShowLiterally()
     QVERIFY2(pane->detailsText().contains(hostileName), qPrintable(pane->detailsText()));
     QVERIFY2(pane->detailsText().contains(partial), qPrintable(pane->detailsText()));
     // The state cell's tooltip is the failure, shown literally.
-    const Failure failure = *downloads->download(row).failure;
+    const Failure failure = *downloads->download(row).failure();
     QCOMPARE(renderedToolTip(downloads->index(row, DownloadModel::StateColumn)
                                      .data(Qt::ToolTipRole)
                                      .toString()),
@@ -230,19 +230,10 @@ void TestHostile::failureMessagesShowLiterally()
     Failure failure(Failure::Kind::NetworkError, hostile);
     failure.setSystemError(71, hostile);
     failure.setAddress(hostileName);
-    Download download;
-    download.id = 4242;
-    download.serverName = hostileName;
-    download.address = u"127.0.0.1:1"_s;
-    download.state = RequestState::Failed;
-    download.bytes = hostilePoem();
-    download.bytesReceived = download.bytes.size();
-    download.failure = failure;
-    download.startedAt = QDateTime::currentDateTime();
-    download.timer.start();
-    download.finishedAfterMs = 1500;
+    failure.setPartialPoem(Poem(hostilePoem(), Address(u"127.0.0.1"_s, 1)));
     FailurePane *pane = window->failurePane();
-    pane->showDownload(download);
+    pane->showFailure(4242, failure, hostileName, u"127.0.0.1:1"_s, QDateTime::currentDateTime(),
+                      1500);
 
     const auto label = [pane](const char *name) {
         return pane->findChild<QLabel *>(QString::fromLatin1(name));
@@ -286,7 +277,7 @@ void TestHostile::nulAndInvalidUtf8ShowAsReplacement()
     QVERIFY(window);
     const int row = fetchFrom(*window, u"NUL"_s, server->address());
     QVERIFY(row >= 0);
-    QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->download(row).state, RequestState::Done,
+    QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->download(row).state(), RequestState::Done,
                               timeoutMs);
     window->showDownloadRow(row);
     const QString shown = window->poemPane()->text();
@@ -296,13 +287,13 @@ void TestHostile::nulAndInvalidUtf8ShowAsReplacement()
     auto *status = window->poemPane()->findChild<QLabel *>(u"poemStatus"_s);
     QVERIFY(status->text().contains(u"UTF-8"_s));
     // The saved and copied poem stays the bytes as sent: only the display replaces.
-    QCOMPARE(window->downloadModel()->download(row).bytes, poem);
+    QCOMPARE(window->downloadModel()->download(row).bytes(), poem);
 
     // The same bytes as a partial poem in the failure pane.
     auto cutServer = TestServers::start(poem + poem, resetFault, poem.size());
     const int failedRow = fetchFrom(*window, u"NUL, cut"_s, cutServer->address());
     QVERIFY(failedRow >= 0);
-    QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->download(failedRow).state,
+    QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->download(failedRow).state(),
                               RequestState::Failed, timeoutMs);
     window->showDownloadRow(failedRow);
     QCOMPARE(window->failurePane()->partialPoemView()->toPlainText(), expected);
@@ -333,7 +324,7 @@ void TestHostile::saveDialogSuggestsSafeNameAndErrorIsPlain()
     QVERIFY(window);
     const int row = fetchFrom(*window, u"../../<b>evil</b>/etc/passwd"_s, server->address());
     QVERIFY(row >= 0);
-    QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->download(row).state, RequestState::Done,
+    QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->download(row).state(), RequestState::Done,
                               timeoutMs);
     window->showDownloadRow(row);
 

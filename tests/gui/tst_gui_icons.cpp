@@ -41,6 +41,7 @@ const QStringList usedIconNames = {
         u"help-about"_s,
         u"list-add"_s,
         u"list-remove"_s,
+        u"media-playback-pause"_s,
         u"media-playback-start"_s,
         u"network-connect"_s,
         u"preferences-system"_s,

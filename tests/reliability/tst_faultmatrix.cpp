@@ -9,10 +9,12 @@
 #include "fetchrecorder.h"
 #include "fullbackloglistener.h"
 #include "poetryfetcher.h"
+
 #include "poetryserver.h"
 #include "reliabilitysupport.h"
 #include "testpoems.h"
 #include "testservers.h"
+#include <QPointer>
 
 #include <QHostInfo>
 #include <QScopeGuard>
@@ -540,6 +542,7 @@ void TestFaultMatrix::faults()
         fetcher.setMaxConcurrentConnections(concurrency);
         FetchRecorder recorder(&fetcher, false);
         std::unordered_map<RequestId, Tracking> tracking;
+        std::unordered_map<RequestId, QPointer<PoemJob>> jobs;
         std::vector<RequestId> measured; // the requests this row counts, in order
         std::vector<RequestId> blockers; // cancel while queued: the ones holding every slot
         QStringList outOfContract;
@@ -547,7 +550,9 @@ void TestFaultMatrix::faults()
 
         auto submit = [&]() -> RequestId {
             const auto now = steady_clock::now();
-            const RequestId id = fetcher.fetch(fixture.target, fixture.options);
+            PoemJob *job = fetcher.fetch(fixture.target, fixture.options);
+            const RequestId id = job->id();
+            jobs[id] = job;
             if (tracking.contains(id))
                 outOfContract.append(
                         u"request %1: an outcome arrived before fetch() returned"_s.arg(id));
@@ -575,24 +580,28 @@ void TestFaultMatrix::faults()
         };
         // After the recorder's own connections: its record is complete when these run.
         connect(&fetcher, &PoetryFetcher::poemReceived, this,
-                [&](RequestId id, const Poem &) { onOutcome(id); });
+                [&](PoemJob *job, const Poem &) { onOutcome(job->id()); });
         connect(&fetcher, &PoetryFetcher::poemFailed, this,
-                [&](RequestId id, const Failure &) { onOutcome(id); });
+                [&](PoemJob *job, const Failure &) { onOutcome(job->id()); });
         if (cancelReceiving) {
-            // Cancelled from inside the fetcher's own signal, on the first bytes.
-            connect(&fetcher, &PoetryFetcher::progress, this, [&](RequestId id, qint64) {
-                if (fetcher.state(id) == RequestState::Receiving && !fetcher.cancel(id))
-                    outOfContract.append(u"request %1: cancel() refused while receiving"_s.arg(id));
+            // Cancelled from inside the job's own signal, on the first bytes.
+            connect(&fetcher, &PoetryFetcher::jobAdded, this, [&](PoemJob *added) {
+                connect(added, &PoemJob::bytesArrived, this, [&](PoemJob *job, qint64) {
+                    if (job->state() == RequestState::Receiving && !job->cancel())
+                        outOfContract.append(
+                                u"request %1: cancel() refused while receiving"_s.arg(job->id()));
+                });
             });
         }
 
         if (cancelResolving) {
-            connect(&fetcher, &PoetryFetcher::stateChanged, this,
-                    [&](RequestId id, RequestState state) {
-                        if (state == RequestState::Resolving && !fetcher.cancel(id))
-                            outOfContract.append(
-                                    u"request %1: cancel() refused while resolving"_s.arg(id));
-                    });
+            connect(&fetcher, &PoetryFetcher::jobAdded, this, [&](PoemJob *added) {
+                connect(added, &PoemJob::stateChanged, this, [&](PoemJob *job, RequestState state) {
+                    if (state == RequestState::Resolving && !job->cancel())
+                        outOfContract.append(
+                                u"request %1: cancel() refused while resolving"_s.arg(job->id()));
+                });
+            });
         }
 
         if (cancelQueued) {
@@ -607,11 +616,11 @@ void TestFaultMatrix::faults()
             for (int i = 0; i < requests; ++i) {
                 const RequestId id = submit();
                 measured.push_back(id);
-                if (fetcher.state(id) != RequestState::Queued)
+                if (jobs.at(id)->state() != RequestState::Queued)
                     outOfContract.append(u"request %1 was not queued"_s.arg(id));
             }
             for (RequestId id : measured) {
-                if (!fetcher.cancel(id))
+                if (!jobs.at(id)->cancel())
                     outOfContract.append(u"request %1: cancel() refused while queued"_s.arg(id));
             }
             submitted = requests;
@@ -620,8 +629,10 @@ void TestFaultMatrix::faults()
                                         .arg(recorder.outcomeCount())
                                         .arg(requests)));
             QCOMPARE(acceptedConnections(server), qint64(concurrency)); // none of them connected
-            for (RequestId id : blockers)
-                fetcher.cancel(id);
+            for (RequestId id : blockers) {
+                if (jobs.at(id))
+                    jobs.at(id)->cancel();
+            }
         } else {
             for (; submitted < std::min(concurrency, requests); ++submitted)
                 measured.push_back(submit());
@@ -766,13 +777,14 @@ void TestFaultMatrix::bytesBeforeAnEarlyResetAreKept()
     PoetryFetcher fetcher;
     FetchRecorder recorder(&fetcher);
     const RequestId id
-            = fetcher.fetch(Address(u"127.0.0.1"_s, ntohs(address.sin_port)), rowOptions());
-    const RequestId second
+            = fetcher.fetch(Address(u"127.0.0.1"_s, ntohs(address.sin_port)), rowOptions())->id();
+    PoemJob *secondJob
             = fetcher.fetch(Address(u"127.0.0.1"_s, ntohs(refusingAddress.sin_port)), rowOptions());
+    const RequestId second = secondJob->id();
     bool served = false;
     bool accepted = false;
-    connect(&fetcher, &PoetryFetcher::stateChanged, this, [&](RequestId which, RequestState state) {
-        if (which != second || state != RequestState::Connecting || accepted)
+    connect(secondJob, &PoemJob::stateChanged, this, [&](PoemJob *, RequestState state) {
+        if (state != RequestState::Connecting || accepted)
             return;
         pollfd pending{listener, POLLIN, 0};
         if (::poll(&pending, 1, 1000) != 1)

@@ -139,7 +139,7 @@ void TestLimits::twoThousandRequestsWith256Descriptors()
         PoetryFetcher fetcher;
         FetchRecorder recorder(&fetcher, false);
         for (int i = 0; i < 3; ++i)
-            fetcher.fetch(server.address());
+            fetcher.fetch(server.address())->id();
         QVERIFY(recorder.waitForOutcomes(3, 20000));
     }
     const int socketsBefore = Reliability::openSockets();
@@ -151,15 +151,17 @@ void TestLimits::twoThousandRequestsWith256Descriptors()
         fetcher.setMaxConcurrentConnections(1000); // far more than 256 descriptors allow
         FetchRecorder recorder(&fetcher, false);
         int peakActive = 0;
-        connect(&fetcher, &PoetryFetcher::stateChanged, this,
-                [&] { peakActive = std::max(peakActive, fetcher.activeCount()); });
+        connect(&fetcher, &PoetryFetcher::jobAdded, this, [&](PoemJob *job) {
+            connect(job, &PoemJob::stateChanged, this,
+                    [&] { peakActive = std::max(peakActive, fetcher.activeCount()); });
+        });
         FetchOptions options;
         options.connectTimeout = 10s;
         options.idleTimeout = 10s;
         std::vector<RequestId> ids;
         ids.reserve(requests);
         for (int i = 0; i < requests; ++i)
-            ids.push_back(fetcher.fetch(server.address(), options));
+            ids.push_back(fetcher.fetch(server.address(), options)->id());
         const bool allEnded = recorder.waitForOutcomes(requests, 120000);
 
         int received = 0;
@@ -226,7 +228,7 @@ void TestLimits::endlessServerStopsAtTheCap()
     const bool peakReset = resetPeakResidentBytes();
     const qint64 peakBefore = peakResidentBytes();
     QVERIFY2(residentBefore > 0, "cannot read VmRSS from /proc/self/status");
-    const RequestId id = fetcher.fetch(server.address(), options);
+    const RequestId id = fetcher.fetch(server.address(), options)->id();
     QVERIFY2(recorder.waitForOutcomes(1, 60000), "no outcome from an endless server in 60 s");
     const qint64 residentAfter = Reliability::residentBytes();
     const qint64 peakAfter = peakResidentBytes();

@@ -4,37 +4,48 @@
 
 FetchRecorder::FetchRecorder(PoetryFetcher *fetcher, bool recordData) : QObject(fetcher)
 {
-    connect(fetcher, &PoetryFetcher::stateChanged, this, [this](RequestId id, RequestState state) {
-        live(id, "stateChanged").states.append(state);
+    connect(fetcher, &PoetryFetcher::jobAdded, this,
+            [this, recordData](PoemJob *job) { track(job, recordData); });
+    const auto outcome = [this](PoemJob *job, const char *signal) -> Record & {
+        Record &record = live(job->id(), signal);
+        if (record.jobFinished != 1)
+            m_violations.append(QStringLiteral("request %1: %2 with the job's finished() seen %3 "
+                                               "times")
+                                        .arg(job->id())
+                                        .arg(QLatin1StringView(signal))
+                                        .arg(record.jobFinished));
+        ++record.outcomes;
+        ++m_outcomeCount;
+        return record;
+    };
+    connect(fetcher, &PoetryFetcher::poemReceived, this, [outcome](PoemJob *job, const Poem &poem) {
+        outcome(job, "poemReceived").poem = poem;
     });
-    connect(fetcher, &PoetryFetcher::progress, this, [this](RequestId id, qint64 bytes) {
-        Record &record = live(id, "progress");
+    connect(fetcher, &PoetryFetcher::poemFailed, this,
+            [outcome](PoemJob *job, const Failure &failure) {
+                outcome(job, "poemFailed").failure = failure;
+            });
+}
+
+void FetchRecorder::track(PoemJob *job, bool recordData)
+{
+    connect(job, &PoemJob::stateChanged, this, [this](PoemJob *sender, RequestState state) {
+        live(sender->id(), "stateChanged").states.append(state);
+    });
+    connect(job, &PoemJob::bytesArrived, this, [this, recordData](PoemJob *sender, qint64 count) {
+        Record &record = live(sender->id(), "bytesArrived");
+        const qint64 bytes = sender->bytesReceived();
         if (!record.progress.isEmpty() && bytes <= record.progress.last())
             m_violations.append(QStringLiteral("request %1: progress went from %2 to %3")
-                                        .arg(id)
+                                        .arg(sender->id())
                                         .arg(record.progress.last())
                                         .arg(bytes));
         record.progress.append(bytes);
+        if (recordData)
+            record.streamed.append(sender->bytes().right(qsizetype(count)));
     });
-    if (recordData) {
-        connect(fetcher, &PoetryFetcher::dataReceived, this,
-                [this](RequestId id, const QByteArray &chunk) {
-                    live(id, "dataReceived").streamed.append(chunk);
-                });
-    }
-    connect(fetcher, &PoetryFetcher::poemReceived, this, [this](RequestId id, const Poem &poem) {
-        Record &record = live(id, "poemReceived");
-        record.poem = poem;
-        ++record.outcomes;
-        ++m_outcomeCount;
-    });
-    connect(fetcher, &PoetryFetcher::poemFailed, this,
-            [this](RequestId id, const Failure &failure) {
-                Record &record = live(id, "poemFailed");
-                record.failure = failure;
-                ++record.outcomes;
-                ++m_outcomeCount;
-            });
+    connect(job, &PoemJob::finished, this,
+            [this](PoemJob *sender) { ++live(sender->id(), "finished").jobFinished; });
 }
 
 bool FetchRecorder::waitForOutcomes(int count, int timeoutMs)
