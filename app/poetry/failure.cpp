@@ -66,8 +66,8 @@ QString Failure::traceback() const
                           .arg(m_members.size())
                           .arg(m_members[i].address())
                 + u'\n';
-        for (const QStringView line :
-             QStringView(m_members[i].traceback()).split(u'\n', Qt::SkipEmptyParts))
+        const QString member = m_members[i].traceback();
+        for (const QStringView line : QStringView(member).split(u'\n', Qt::SkipEmptyParts))
             text += u"  " + line + u'\n';
     }
     return text;

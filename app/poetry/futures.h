@@ -1,6 +1,7 @@
 #pragma once
 
 #include "failure.h"
+#include "poemjob.h"
 
 #include <QFuture>
 #include <QFutureWatcher>
@@ -15,9 +16,11 @@
 
 // The Twisted tutorial's Deferred combinators for QFuture, on Qt 6.4. A failed request reaches
 // a future as a FailureException (see PoemJob::future()); every combinator here watches its
-// members with a QFutureWatcher, never with a continuation, so that the members' own
-// .then() chains stay the callers'. They run on the thread that calls them, which needs an
-// event loop.
+// members with a QFutureWatcher, never with a continuation, so that a future's one
+// continuation stays the caller's. They run on the thread that calls them, which needs an
+// event loop. Members they cancel are cancelled through QFuture::cancel(), which a job's
+// future turns into cancelling the job: give them members with no onFailed() chain of their
+// own (see linkCancel() for why).
 namespace Futures {
 
 // What a member ended with, for gatherOutcomes(): as DeferredList's (success, result) pairs.
@@ -42,16 +45,19 @@ struct Raced
 template<typename T>
 Failure failureOf(QFuture<T> future);
 
-// Qt 6.4 cancels a chain only downstream: cancelling the future of `.then()` leaves the
-// future it came from running (Qt 6.10 added cancelChain()). Returns `downstream`, linked so
-// that cancelling it while `upstream` runs cancels `upstream` too, and so the job behind it:
+// Qt 6.4 cancels a chain only downstream: cancelling the future of `.then()` leaves the job
+// it came from running (cancelChain() came in a later Qt). Returns `downstream`, linked so
+// that cancelling it while the job runs cancels the job, which closes its connection:
 //
-//     QFuture<QString> title = Futures::linkCancel(job->future(), job->future().then(...));
-//     title.cancel(); // cancels the job, which closes its connection
+//     QFuture<QString> title = Futures::linkCancel(job, job->future().then(...).onFailed(...));
+//     title.cancel(); // cancels the job
 //
 // As Twisted's Deferred chains do when the outer Deferred is cancelled (deferred-cancel/).
-template<typename T, typename U>
-QFuture<U> linkCancel(QFuture<T> upstream, QFuture<U> downstream);
+// The job is cancelled, not its future: its CancelledError then runs down the chain as a
+// failure. Cancelling a future that has an onFailed() continuation after it would crash in
+// Qt 6.4 (the failure handler reads a result a cancelled future does not have).
+template<typename U>
+QFuture<U> linkCancel(PoemJob *job, QFuture<U> downstream);
 
 // gatherResults(consumeErrors=True) with fireOnOneErrback: every member's value, in the
 // members' order, once all have succeeded. The first member that fails fails the whole with
@@ -153,14 +159,12 @@ Failure failureOf(QFuture<T> future)
     return Detail::cancelledFailure();
 }
 
-template<typename T, typename U>
-QFuture<U> linkCancel(QFuture<T> upstream, QFuture<U> downstream)
+template<typename U>
+QFuture<U> linkCancel(PoemJob *job, QFuture<U> downstream)
 {
-    auto *watcher = new QFutureWatcher<U>();
-    QObject::connect(watcher, &QFutureWatcherBase::canceled, watcher, [upstream]() mutable {
-        if (!upstream.isFinished())
-            upstream.cancel();
-    });
+    // A child of the job: it goes with the job, and a job that has gone needs no cancelling.
+    auto *watcher = new QFutureWatcher<U>(job);
+    QObject::connect(watcher, &QFutureWatcherBase::canceled, job, [job] { job->cancel(); });
     QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
     watcher->setFuture(downstream);
     return downstream;
@@ -270,6 +274,8 @@ QFuture<T> timeout(QFuture<T> future, std::chrono::milliseconds timeout)
     Detail::cancelMembersWith(state, QList<QFuture<T>>{future});
     auto *timer = new QTimer(state);
     timer->setSingleShot(true);
+    // A coarse timer may fire 5 % early: a limit is never cut short.
+    timer->setTimerType(Qt::PreciseTimer);
     QObject::connect(timer, &QTimer::timeout, state, [state, future, timeout]() mutable {
         future.cancel();
         state->fail(Detail::timeoutFailure(timeout));

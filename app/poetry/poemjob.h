@@ -81,7 +81,8 @@ public:
     // A future of the poem: a failure arrives as a FailureException, a CancelledError too when
     // the job was cancelled. Cancelling the future cancels the job (and so closes its
     // connection) from the event loop. Qt 6.4 cancels a chain only downstream: to cancel a
-    // .then() chain and this job with it, see Futures::linkCancel().
+    // .then() chain and this job with it, see Futures::linkCancel(); to cancel a future with
+    // an onFailed() after it, cancel the job instead (a Qt 6.4 bug, see there).
     QFuture<Poem> future();
 
     // Ends a job that has not finished with CancelledError and closes its connection at once;

@@ -85,6 +85,8 @@ PoetryProtocol::PoetryProtocol(const Address &address, const FetchOptions &optio
 {
     m_attemptTimer.setSingleShot(true);
     m_attemptTimer.setInterval(attemptDelay);
+    // A coarse timer may fire 5 % early; the delay is the RFC's.
+    m_attemptTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_attemptTimer, &QTimer::timeout, this, &PoetryProtocol::startNextAttempt);
 }
 

@@ -218,6 +218,7 @@ void PoetryServer::sendMore(QTcpSocket *socket)
         if (slice.isEmpty() || socket->bytesToWrite() >= writeWindow)
             return;
         connection.sent += slice.size();
+        m_sentBytes += slice.size();
         socket->write(slice.data(), slice.size());
     }
 }
@@ -238,6 +239,7 @@ void PoetryServer::sendSlowChunks()
             continue;
         const QByteArrayView slice = contentAt(it->second.sent, chunk);
         it->second.sent += slice.size();
+        m_sentBytes += slice.size();
         const bool done = it->second.sent >= contentSize();
         if (!slice.isEmpty()) {
             socket->write(slice.data(), slice.size());

@@ -61,6 +61,9 @@ public:
     int openConnections() const { return int(m_connections.size()); }
     int peakConnections() const { return m_peakConnections; }
     qint64 acceptedConnections() const { return m_acceptedConnections; }
+    // Bytes handed to the sockets so far, all clients together: it stops growing when the
+    // clients stop reading (TCP backpressure) once the write window is full.
+    qint64 sentBytes() const { return m_sentBytes; }
     // Forgets the peak so that a test can measure a phase of its own.
     void resetPeakConnections() { m_peakConnections = openConnections(); }
 
@@ -100,4 +103,5 @@ private:
     std::unordered_map<QTcpSocket *, Connection> m_connections;
     int m_peakConnections = 0;
     qint64 m_acceptedConnections = 0;
+    qint64 m_sentBytes = 0;
 };
