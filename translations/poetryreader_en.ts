@@ -84,4 +84,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SettingsLock</name>
+    <message numerus="yes">
+        <source>“%1” is held by another program and was not released within %n second(s)</source>
+        <translation>
+            <numerusform>“%1” is held by another program and was not released within %n second</numerusform>
+            <numerusform>“%1” is held by another program and was not released within %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -591,6 +591,10 @@
         <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
         <translation>設定を「%1」に保存できませんでした。ここで行った変更は、プログラムを終了すると失われます。</translation>
     </message>
+    <message>
+        <source>Settings could not be saved to “%1”: %2. Changes made now will be lost when the program ends.</source>
+        <translation>設定を「%1」に保存できませんでした: %2。今行った変更はプログラムの終了時に失われます。</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -874,6 +878,23 @@
     <message>
         <source>The settings file “%1” could not be read or repaired (%2). The program uses the default settings and may not be able to save changes.</source>
         <translation>設定ファイル「%1」を読み込むことも修復することもできませんでした（%2）。プログラムは既定の設定を使います。変更を保存できない場合があります。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsLock</name>
+    <message>
+        <source>“%1” is a folder, not a lock file</source>
+        <translation>「%1」はロックファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>“%1” is not a lock file</source>
+        <translation>「%1」はロックファイルではありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is held by another program and was not released within %n second(s)</source>
+        <translation>
+            <numerusform>「%1」は別のプログラムが保持しており、%n秒以内に解放されませんでした</numerusform>
+        </translation>
     </message>
 </context>
 <context>

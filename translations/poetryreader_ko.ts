@@ -591,6 +591,10 @@
         <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
         <translation>설정을 “%1”에 저장할 수 없습니다. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
     </message>
+    <message>
+        <source>Settings could not be saved to “%1”: %2. Changes made now will be lost when the program ends.</source>
+        <translation>설정을 “%1”에 저장할 수 없습니다: %2. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -874,6 +878,23 @@
     <message>
         <source>The settings file “%1” could not be read or repaired (%2). The program uses the default settings and may not be able to save changes.</source>
         <translation>설정 파일 “%1”을(를) 읽거나 복구할 수 없습니다(%2). 프로그램은 기본 설정을 사용하며, 바꾼 설정을 저장하지 못할 수도 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsLock</name>
+    <message>
+        <source>“%1” is a folder, not a lock file</source>
+        <translation>“%1”은(는) 잠금 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a lock file</source>
+        <translation>“%1”은(는) 잠금 파일이 아닙니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is held by another program and was not released within %n second(s)</source>
+        <translation>
+            <numerusform>“%1”을(를) 다른 프로그램이 잡고 있으며 %n초 안에 풀리지 않았습니다</numerusform>
+        </translation>
     </message>
 </context>
 <context>

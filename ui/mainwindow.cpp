@@ -12,6 +12,7 @@
 #include "serverdelegate.h"
 #include "serverlistmodel.h"
 #include "settingsdialog.h"
+#include "settingslock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -474,6 +475,8 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveServers() const
 {
+    if (!canWriteSettings())
+        return;
     QSettings settings;
     m_servers->save(settings);
     commitSettings(settings);
@@ -493,8 +496,24 @@ void MainWindow::commitSettings(QSettings &settings) const
         m_notice->showMessage(message, NoticeBar::Type::Error);
 }
 
+bool MainWindow::canWriteSettings() const
+{
+    const QString fileName = SettingsFile::defaultFileName();
+    const QString problem = SettingsLock::problem(fileName);
+    if (problem.isEmpty())
+        return true;
+    const QString message = tr("Settings could not be saved to “%1”: %2. Changes made now will be "
+                               "lost when the program ends.")
+                                    .arg(QDir::toNativeSeparators(fileName), problem);
+    if (!m_notice->isVisible() || m_notice->text() != message)
+        m_notice->showMessage(message, NoticeBar::Type::Error);
+    return false;
+}
+
 void MainWindow::saveWindowState() const
 {
+    if (!canWriteSettings())
+        return;
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
@@ -720,6 +739,8 @@ void MainWindow::editSettings()
         return;
     m_fetchSettings = dialog.settings();
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
+    if (!canWriteSettings())
+        return;
     QSettings settings;
     m_fetchSettings.save(settings);
     commitSettings(settings);

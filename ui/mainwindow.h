@@ -89,6 +89,10 @@ private:
     void saveWindowState() const;
     // Writes the settings out now and says so in the notice bar if that failed.
     void commitSettings(QSettings &settings) const;
+    // Whether the settings can be written now without waiting forever for QSettings' lock file
+    // (see SettingsLock); says why not in the notice bar. Asked before a QSettings is changed:
+    // one with changes writes them when it is destroyed, and waits for the lock then.
+    bool canWriteSettings() const;
     void fetchServerRows(const QList<int> &rows);
     QList<int> selectedServerRows() const;
     // Rows of the downloads model, in the order shown.
