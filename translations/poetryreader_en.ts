@@ -18,13 +18,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n line(s) could not be read as an address.</source>
-        <translation>
-            <numerusform>%n line could not be read as an address.</numerusform>
-            <numerusform>%n lines could not be read as an address.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n active</source>
         <translation>
             <numerusform>%n active</numerusform>
@@ -81,6 +74,16 @@
         <translation>
             <numerusform>closed by the server after %n byte</numerusform>
             <numerusform>closed by the server after %n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServerListIo</name>
+    <message numerus="yes">
+        <source>%n line(s) could not be read as a server.</source>
+        <translation>
+            <numerusform>%n line could not be read as a server.</numerusform>
+            <numerusform>%n lines could not be read as a server.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "address.h"
 #include "fetchsettings.h"
+#include "serverlistmodel.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -9,6 +10,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 #include <QSettings>
 #include <QStringDecoder>
 #include <QTemporaryFile>
@@ -166,13 +168,18 @@ ValueCheck checkValues(const QSettings &settings)
         ServerEntry &entry = entries[index];
         (match.captured(2) == u"name"_s ? entry.name : entry.address) = value.toString();
     }
-    for (const auto &[index, entry] : entries) {
+    const QSet<QString> badTypes(badServerKeys.cbegin(), badServerKeys.cend());
+    for (auto &[index, entry] : entries) {
         const QString prefix = u"servers/%1/"_s.arg(index);
-        if (badServerKeys.contains(prefix + u"address"_s))
+        if (badTypes.contains(prefix + u"address"_s))
             continue;
         if (!Address::parse(entry.address)) {
             badServerKeys.append(prefix + u"address"_s);
             continue;
+        }
+        if (entry.name.size() > ServerListModel::maxNameLength) { // kept, cut to the limit
+            badServerKeys.append(prefix + u"name"_s);
+            entry.name = ServerListModel::cleanName(entry.name);
         }
         check.goodServers.append(entry);
     }

@@ -112,6 +112,7 @@ private Q_SLOTS:
     void numbersAtTheLimitsAreKept();
     void loaderRejectsOutOfRangeNumbers();
     void byteOrderMarkIsRead();
+    void overlongServerNameIsCut();
     void byteOrderMarkWithBadValues();
     void lockThatCannotBeTakenDoesNotHang_data();
     void lockThatCannotBeTakenDoesNotHang();
@@ -371,6 +372,25 @@ void TestSettingsFile::byteOrderMarkIsRead()
     QCOMPARE(window->fetchSettings().maxConnections, 7);
     // The same settings, now without the mark QSettings cannot read.
     QCOMPARE(readAll(m_file), ini);
+}
+
+void TestSettingsFile::overlongServerNameIsCut()
+{
+    // A 15 MB name kept the window busy 11 s: cut to the limit at start-up, the rest kept.
+    const QByteArray name(2 * 1024 * 1024, 'n');
+    const QByteArray bytes = "[servers]\nsize=2\n1\\name=" + name
+            + "\n1\\address=127.0.0.1:7\n2\\name=Short\n2\\address=127.0.0.1:8\n";
+    QVERIFY(writeFile(m_file, bytes));
+    auto window = showWindow();
+    QVERIFY(window);
+    const SettingsFile::Result &check = window->settingsCheck();
+    QCOMPARE(check.problem, SettingsFile::Problem::BadValues);
+    QCOMPARE(check.details, QStringList{u"servers/1/name"_s});
+    QCOMPARE(readAll(check.backupFileName), bytes);
+    QCOMPARE(window->serverModel()->rowCount(), 2);
+    QCOMPARE(window->serverModel()->server(0).name, QString(ServerListModel::maxNameLength, u'n'));
+    QCOMPARE(window->serverModel()->server(1).name, u"Short"_s);
+    QCOMPARE(SettingsFile::check(m_file).problem, SettingsFile::Problem::None);
 }
 
 void TestSettingsFile::byteOrderMarkWithBadValues()
