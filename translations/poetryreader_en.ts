@@ -28,13 +28,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n line(s) could not be read as an address.</source>
-        <translation>
-            <numerusform>%n line could not be read as an address.</numerusform>
-            <numerusform>%n lines could not be read as an address.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n active</source>
         <translation>
             <numerusform>%n active</numerusform>
@@ -91,6 +84,26 @@
         <translation>
             <numerusform>closed by the server after %n byte</numerusform>
             <numerusform>closed by the server after %n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServerListIo</name>
+    <message numerus="yes">
+        <source>%n line(s) could not be read as a server.</source>
+        <translation>
+            <numerusform>%n line could not be read as a server.</numerusform>
+            <numerusform>%n lines could not be read as a server.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsLock</name>
+    <message numerus="yes">
+        <source>“%1” is held by another program and was not released within %n second(s)</source>
+        <translation>
+            <numerusform>“%1” is held by another program and was not released within %n second</numerusform>
+            <numerusform>“%1” is held by another program and was not released within %n seconds</numerusform>
         </translation>
     </message>
 </context>

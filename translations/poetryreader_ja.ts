@@ -43,6 +43,14 @@
         <source>Type a port on this computer (10001), host:port or [IPv6]:port.</source>
         <translation>ローカルのポート（10001）、host:port または [IPv6]:port を入力してください。</translation>
     </message>
+    <message>
+        <source>Edit Server</source>
+        <translation>サーバーの編集</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the list.</source>
+        <translation>「%1」はすでに一覧にあります。</translation>
+    </message>
 </context>
 <context>
     <name>Address</name>
@@ -406,10 +414,6 @@
         <translation>一覧に詩サーバーを追加します</translation>
     </message>
     <message>
-        <source>&amp;Edit Server</source>
-        <translation>サーバーを編集(&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Remove Server</source>
         <translation>サーバーを削除(&amp;R)</translation>
     </message>
@@ -554,28 +558,6 @@
         </translation>
     </message>
     <message>
-        <source>Import Servers</source>
-        <translation>サーバーのインポート</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) could not be read as an address.</source>
-        <translation>
-            <numerusform>%n行をアドレスとして読み取れませんでした。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.list);;All files (*)</source>
-        <translation>テキストファイル (*.txt *.list);;すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>“%1” is too large to be a list of servers.</source>
-        <translation>「%1」はサーバー一覧としては大きすぎます。</translation>
-    </message>
-    <message>
-        <source>“%1” could not be read: %2</source>
-        <translation>「%1」を読み込めませんでした: %2</translation>
-    </message>
-    <message>
         <source>Save Poem</source>
         <translation>詩の保存</translation>
     </message>
@@ -630,6 +612,18 @@
     <message>
         <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
         <translation>設定を「%1」に保存できませんでした。ここで行った変更は、プログラムを終了すると失われます。</translation>
+    </message>
+    <message>
+        <source>Settings could not be saved to “%1”: %2. Changes made now will be lost when the program ends.</source>
+        <translation>設定を「%1」に保存できませんでした: %2。今行った変更はプログラムの終了時に失われます。</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Server…</source>
+        <translation>サーバーを編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Servers…</source>
+        <translation>サーバーをエクスポート(&amp;X)…</translation>
     </message>
 </context>
 <context>
@@ -835,6 +829,51 @@
     </message>
 </context>
 <context>
+    <name>ServerListIo</name>
+    <message>
+        <source>Text files (*.txt *.list);;All files (*)</source>
+        <translation>テキストファイル (*.txt *.list);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>a line holds addresses, or a name and then one address</source>
+        <translation>1行には複数のアドレス、または名前と1つのアドレスを書きます</translation>
+    </message>
+    <message>
+        <source>Line %1: “%2”: %3</source>
+        <translation>%1行目: 「%2」: %3</translation>
+    </message>
+    <message>
+        <source>Import Servers</source>
+        <translation>サーバーのインポート</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) could not be read as a server.</source>
+        <translation>
+            <numerusform>%n行をサーバーとして読み取れませんでした。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is too large to be a list of servers.</source>
+        <translation>「%1」はサーバー一覧としては大きすぎます。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read: %2</source>
+        <translation>「%1」を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Export Servers</source>
+        <translation>サーバーのエクスポート</translation>
+    </message>
+    <message>
+        <source>The servers could not be saved to “%1”: %2</source>
+        <translation>サーバー一覧を「%1」に保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Exported the servers to “%1”.</source>
+        <translation>サーバー一覧を「%1」にエクスポートしました。</translation>
+    </message>
+</context>
+<context>
     <name>ServerListModel</name>
     <message>
         <source>%1 — a demo server inside this program</source>
@@ -929,6 +968,23 @@
     <message>
         <source>The settings file “%1” could not be read or repaired (%2). The program uses the default settings and may not be able to save changes.</source>
         <translation>設定ファイル「%1」を読み込むことも修復することもできませんでした（%2）。プログラムは既定の設定を使います。変更を保存できない場合があります。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsLock</name>
+    <message>
+        <source>“%1” is a folder, not a lock file</source>
+        <translation>「%1」はロックファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>“%1” is not a lock file</source>
+        <translation>「%1」はロックファイルではありません</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is held by another program and was not released within %n second(s)</source>
+        <translation>
+            <numerusform>「%1」は別のプログラムが保持しており、%n秒以内に解放されませんでした</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,14 @@
         <source>Type a port on this computer (10001), host:port or [IPv6]:port.</source>
         <translation>이 컴퓨터의 포트(10001), host:port 또는 [IPv6]:port를 입력하세요.</translation>
     </message>
+    <message>
+        <source>Edit Server</source>
+        <translation>서버 편집</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the list.</source>
+        <translation>“%1”은(는) 이미 목록에 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>Address</name>
@@ -406,10 +414,6 @@
         <translation>목록에 시 서버를 추가합니다</translation>
     </message>
     <message>
-        <source>&amp;Edit Server</source>
-        <translation>서버 편집(&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Remove Server</source>
         <translation>서버 제거(&amp;R)</translation>
     </message>
@@ -554,28 +558,6 @@
         </translation>
     </message>
     <message>
-        <source>Import Servers</source>
-        <translation>서버 가져오기</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) could not be read as an address.</source>
-        <translation>
-            <numerusform>%n개 줄을 주소로 읽을 수 없습니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.list);;All files (*)</source>
-        <translation>텍스트 파일 (*.txt *.list);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>“%1” is too large to be a list of servers.</source>
-        <translation>“%1”은(는) 서버 목록이라기에는 너무 큽니다.</translation>
-    </message>
-    <message>
-        <source>“%1” could not be read: %2</source>
-        <translation>“%1”을(를) 읽을 수 없습니다: %2</translation>
-    </message>
-    <message>
         <source>Save Poem</source>
         <translation>시 저장</translation>
     </message>
@@ -630,6 +612,18 @@
     <message>
         <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
         <translation>설정을 “%1”에 저장할 수 없습니다. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Settings could not be saved to “%1”: %2. Changes made now will be lost when the program ends.</source>
+        <translation>설정을 “%1”에 저장할 수 없습니다: %2. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Server…</source>
+        <translation>서버 편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Servers…</source>
+        <translation>서버 내보내기(&amp;X)…</translation>
     </message>
 </context>
 <context>
@@ -835,6 +829,51 @@
     </message>
 </context>
 <context>
+    <name>ServerListIo</name>
+    <message>
+        <source>Text files (*.txt *.list);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt *.list);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>a line holds addresses, or a name and then one address</source>
+        <translation>한 줄에는 주소들, 또는 이름과 주소 하나를 씁니다</translation>
+    </message>
+    <message>
+        <source>Line %1: “%2”: %3</source>
+        <translation>%1번째 줄: “%2”: %3</translation>
+    </message>
+    <message>
+        <source>Import Servers</source>
+        <translation>서버 가져오기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) could not be read as a server.</source>
+        <translation>
+            <numerusform>%n개의 줄을 서버로 읽을 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is too large to be a list of servers.</source>
+        <translation>“%1”은(는) 서버 목록이라기에는 너무 큽니다.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be read: %2</source>
+        <translation>“%1”을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Export Servers</source>
+        <translation>서버 내보내기</translation>
+    </message>
+    <message>
+        <source>The servers could not be saved to “%1”: %2</source>
+        <translation>서버 목록을 “%1”에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Exported the servers to “%1”.</source>
+        <translation>서버 목록을 “%1”(으)로 내보냈습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ServerListModel</name>
     <message>
         <source>%1 — a demo server inside this program</source>
@@ -929,6 +968,23 @@
     <message>
         <source>The settings file “%1” could not be read or repaired (%2). The program uses the default settings and may not be able to save changes.</source>
         <translation>설정 파일 “%1”을(를) 읽거나 복구할 수 없습니다(%2). 프로그램은 기본 설정을 사용하며, 바꾼 설정을 저장하지 못할 수도 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsLock</name>
+    <message>
+        <source>“%1” is a folder, not a lock file</source>
+        <translation>“%1”은(는) 잠금 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a lock file</source>
+        <translation>“%1”은(는) 잠금 파일이 아닙니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is held by another program and was not released within %n second(s)</source>
+        <translation>
+            <numerusform>“%1”을(를) 다른 프로그램이 잡고 있으며 %n초 안에 풀리지 않았습니다</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "addserverdialog.h"
 
+#include "serverlistmodel.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -24,6 +26,7 @@ AddServerDialog::AddServerDialog(QWidget *parent)
     m_nameEdit->setObjectName(u"nameEdit"_s);
     m_nameEdit->setPlaceholderText(tr("Optional; the address if empty"));
     m_nameEdit->setAccessibleName(tr("Name"));
+    m_nameEdit->setMaxLength(ServerListModel::maxNameLength);
     m_message->setObjectName(u"addressMessage"_s);
     m_message->setTextFormat(Qt::PlainText); // echoes what the user typed
     m_message->setWordWrap(true);
@@ -42,11 +45,35 @@ AddServerDialog::AddServerDialog(QWidget *parent)
     layout->addStretch(1);
     layout->addWidget(m_buttons);
 
+    // Address first, as the form reads: typing an address, Tab, a name and Enter adds both.
+    setTabOrder(m_addressEdit, m_nameEdit);
+    setTabOrder(m_nameEdit, m_buttons);
+    m_addressEdit->setFocus();
+
     connect(m_addressEdit, &QLineEdit::textChanged, this, &AddServerDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     setMinimumWidth(fontMetrics().averageCharWidth() * 60);
     validate();
+}
+
+QString AddServerDialog::editServer(QWidget *parent, ServerListModel *model, int row)
+{
+    const Server server = model->server(row);
+    AddServerDialog dialog(parent);
+    dialog.setWindowTitle(tr("Edit Server"));
+    dialog.setAddressText(server.address);
+    dialog.setName(server.name == server.address ? QString() : server.name);
+    // The dialog runs an event loop: the row is found again by its address.
+    row = dialog.exec() == QDialog::Accepted ? model->rowOf(server.address) : -1;
+    if (row < 0) // cancelled, or removed meanwhile
+        return {};
+    const QString address = dialog.address().toString();
+    // The same address is not set again: that would forget the server's last result.
+    const bool moved = address == server.address
+            || model->setData(model->index(row, ServerListModel::AddressColumn), address);
+    model->setData(model->index(row, ServerListModel::NameColumn), dialog.name());
+    return moved ? QString() : tr("“%1” is already in the list.").arg(address);
 }
 
 void AddServerDialog::setName(const QString &name)

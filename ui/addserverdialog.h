@@ -7,6 +7,7 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class ServerListModel;
 
 // Asks for a server's address (and an optional name). The address is checked with
 // Address::parse() as the user types: what is wrong is said at once, and OK stays disabled
@@ -17,6 +18,10 @@ class AddServerDialog : public QDialog
 
 public:
     explicit AddServerDialog(QWidget *parent = nullptr);
+
+    // Edit Server: the same dialog on a server of the list, address and name, and the change
+    // made. Returns a message for the status bar (empty if there is nothing to say).
+    static QString editServer(QWidget *parent, ServerListModel *model, int row);
 
     void setName(const QString &name);
     void setAddressText(const QString &text);

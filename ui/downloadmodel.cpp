@@ -253,13 +253,7 @@ bool DownloadModel::cancel(int row)
 {
     if (row < 0 || row >= rowCount())
         return false;
-    Download &download = m_rows[size_t(row)];
-    if (!download.job->cancel())
-        return false;
-    // The job is cancelled now, its signals come from the event loop: count it now.
-    recount(download);
-    markDirty(download);
-    return true;
+    return m_rows.at(size_t(row)).job->cancel();
 }
 
 void DownloadModel::cancelAll()
@@ -347,7 +341,6 @@ void DownloadModel::recount(Download &download)
             return m_active;
         }
     };
-    // Final states count once the job has delivered them: until then the row is still active.
     const RequestState state = download.state();
     if (&counter(download.countedAs) == &counter(state))
         return;

@@ -2,41 +2,81 @@
 
 #include <QSettings>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 using namespace std::chrono;
 
 namespace {
 
-milliseconds readMs(const QSettings &settings, const QString &key, milliseconds fallback)
+constexpr std::array<FetchSettings::NumberKey, 5> keys{{
+        {u"fetch/connectTimeoutMs", 0, FetchSettings::maxTimeoutMs},
+        {u"fetch/idleTimeoutMs", 0, FetchSettings::maxTimeoutMs},
+        {u"fetch/deadlineMs", 0, FetchSettings::maxTimeoutMs},
+        {u"fetch/maxPoemSize", 0, FetchSettings::maxPoemSizeLimit},
+        {u"fetch/maxConnections", 1, FetchSettings::maxConnectionsLimit},
+}};
+enum KeyIndex { ConnectTimeout, IdleTimeout, Deadline, MaxPoemSize, MaxConnections };
+
+qint64 readNumber(const QSettings &settings, KeyIndex index, qint64 fallback)
 {
-    bool ok = false;
-    const qint64 value = settings.value(key).toLongLong(&ok);
-    return ok && value >= 0 ? milliseconds(value) : fallback;
+    const FetchSettings::NumberKey &key = keys[index];
+    return FetchSettings::validNumber(settings.value(QString::fromUtf16(key.key)), key)
+            .value_or(fallback);
 }
 
 } // namespace
+
+std::span<const FetchSettings::NumberKey> FetchSettings::numberKeys()
+{
+    return keys;
+}
+
+std::optional<qint64> FetchSettings::validNumber(const QVariant &value, const NumberKey &key)
+{
+    // A bool or a double from an "@Variant(…)" converts to a number too, but is written back as
+    // "true" or "1.5", which then is not one (the fuzzer found a repaired file that was still
+    // bad).
+    switch (value.typeId()) {
+    case QMetaType::QString:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        break;
+    default:
+        return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 number = value.toLongLong(&ok);
+    if (!ok || number < key.minimum || number > key.maximum)
+        return std::nullopt;
+    return number;
+}
 
 FetchSettings FetchSettings::load(const QSettings &settings)
 {
     FetchSettings loaded;
     const FetchOptions defaults;
     loaded.options.connectTimeout
-            = readMs(settings, u"fetch/connectTimeoutMs"_s, defaults.connectTimeout);
-    loaded.options.idleTimeout = readMs(settings, u"fetch/idleTimeoutMs"_s, defaults.idleTimeout);
-    loaded.options.deadline = readMs(settings, u"fetch/deadlineMs"_s, defaults.deadline);
-    bool ok = false;
-    const qint64 size = settings.value(u"fetch/maxPoemSize"_s).toLongLong(&ok);
-    loaded.options.maxPoemSize = ok && size >= 0 ? size : defaults.maxPoemSize;
-    const int connections = settings.value(u"fetch/maxConnections"_s).toInt(&ok);
-    loaded.maxConnections = ok && connections > 0 ? connections : defaultMaxConnections;
+            = milliseconds(readNumber(settings, ConnectTimeout, defaults.connectTimeout.count()));
+    loaded.options.idleTimeout
+            = milliseconds(readNumber(settings, IdleTimeout, defaults.idleTimeout.count()));
+    loaded.options.deadline
+            = milliseconds(readNumber(settings, Deadline, defaults.deadline.count()));
+    loaded.options.maxPoemSize = readNumber(settings, MaxPoemSize, defaults.maxPoemSize);
+    loaded.maxConnections = int(readNumber(settings, MaxConnections, defaultMaxConnections));
     return loaded;
 }
 
 void FetchSettings::save(QSettings &settings) const
 {
-    settings.setValue(u"fetch/connectTimeoutMs"_s, qint64(options.connectTimeout.count()));
-    settings.setValue(u"fetch/idleTimeoutMs"_s, qint64(options.idleTimeout.count()));
-    settings.setValue(u"fetch/deadlineMs"_s, qint64(options.deadline.count()));
-    settings.setValue(u"fetch/maxPoemSize"_s, options.maxPoemSize);
-    settings.setValue(u"fetch/maxConnections"_s, maxConnections);
+    const auto set = [&settings](KeyIndex index, qint64 value) {
+        settings.setValue(QString::fromUtf16(keys[index].key), value);
+    };
+    set(ConnectTimeout, options.connectTimeout.count());
+    set(IdleTimeout, options.idleTimeout.count());
+    set(Deadline, options.deadline.count());
+    set(MaxPoemSize, options.maxPoemSize);
+    set(MaxConnections, maxConnections);
 }

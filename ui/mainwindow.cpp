@@ -10,8 +10,10 @@
 #include "poetryfetcher.h"
 #include "progressdelegate.h"
 #include "serverdelegate.h"
+#include "serverlistio.h"
 #include "serverlistmodel.h"
 #include "settingsdialog.h"
+#include "settingslock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,9 +46,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// A text file dropped or imported is a list of addresses: anything larger is not one.
-constexpr qint64 maxImportSize = 1024 * 1024;
 
 enum DetailsPage { PlaceholderPage, PoemPage, FailurePage };
 
@@ -175,8 +174,9 @@ MainWindow::MainWindow(QWidget *parent)
     // The keyboard can make a row current without selecting it; Fetch acts on it then.
     connect(m_serverView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updateActions);
-    connect(m_serverView, &QTreeView::activated, this,
-            [this](const QModelIndex &index) { fetchServerRows({index.row()}); });
+    connect(m_serverView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        fetchServerRows({m_serverProxy->mapToSource(index).row()});
+    });
     connect(m_serverView, &QTreeView::customContextMenuRequested, this,
             &MainWindow::showServerContextMenu);
 
@@ -249,7 +249,7 @@ void MainWindow::createActions()
                              u"addServerAction"_s, &MainWindow::addServer);
     m_addServerAction->setShortcut(QKeySequence::New);
     m_addServerAction->setToolTip(tr("Add a poetry server to the list"));
-    m_editServerAction = make(QIcon::fromTheme(u"document-edit"_s), tr("&Edit Server"),
+    m_editServerAction = make(QIcon::fromTheme(u"document-edit"_s), tr("&Edit Server…"),
                               u"editServerAction"_s, &MainWindow::editServer);
     m_removeServerAction = make(QIcon::fromTheme(u"list-remove"_s), tr("&Remove Server"),
                                 u"removeServerAction"_s, &MainWindow::removeServers);
@@ -262,6 +262,8 @@ void MainWindow::createActions()
             = make(QIcon::fromTheme(u"edit-paste"_s), tr("Import Servers from &Clipboard"),
                    u"importClipboardAction"_s, &MainWindow::importClipboard);
     m_importClipboardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    m_exportAction = make(QIcon::fromTheme(u"document-save-as"_s), tr("E&xport Servers…"),
+                          u"exportServersAction"_s, &MainWindow::exportServers);
     m_demoAction = make(QIcon::fromTheme(u"media-playback-start"_s), tr("Start &Demo Servers"),
                         u"demoAction"_s, &MainWindow::startDemo);
 
@@ -339,6 +341,7 @@ void MainWindow::createMenus()
     serverMenu->addSeparator();
     serverMenu->addAction(m_importFileAction);
     serverMenu->addAction(m_importClipboardAction);
+    serverMenu->addAction(m_exportAction);
     serverMenu->addSeparator();
     serverMenu->addAction(m_demoAction);
     serverMenu->addSeparator();
@@ -400,7 +403,14 @@ QWidget *MainWindow::createServerPanel()
     m_serverView = new QTreeView(panel);
     m_serverView->setObjectName(u"serverView"_s);
     m_serverView->setAccessibleName(tr("Servers"));
-    m_serverView->setModel(m_servers);
+    // Sorted by a click on a header; in the order of adding until then.
+    m_serverProxy = new QSortFilterProxyModel(m_serverView);
+    m_serverProxy->setSourceModel(m_servers);
+    m_serverProxy->setSortRole(ServerListModel::SortRole);
+    m_serverProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_serverView->setModel(m_serverProxy);
+    m_serverView->setSortingEnabled(true);
+    m_serverView->sortByColumn(-1, Qt::AscendingOrder);
     m_serverView->setRootIsDecorated(false);
     m_serverView->setUniformRowHeights(true);
     m_serverView->setAllColumnsShowFocus(true);
@@ -474,6 +484,8 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveServers() const
 {
+    if (!canWriteSettings())
+        return;
     QSettings settings;
     m_servers->save(settings);
     commitSettings(settings);
@@ -493,8 +505,24 @@ void MainWindow::commitSettings(QSettings &settings) const
         m_notice->showMessage(message, NoticeBar::Type::Error);
 }
 
+bool MainWindow::canWriteSettings() const
+{
+    const QString fileName = SettingsFile::defaultFileName();
+    const QString problem = SettingsLock::problem(fileName);
+    if (problem.isEmpty())
+        return true;
+    const QString message = tr("Settings could not be saved to “%1”: %2. Changes made now will be "
+                               "lost when the program ends.")
+                                    .arg(QDir::toNativeSeparators(fileName), problem);
+    if (!m_notice->isVisible() || m_notice->text() != message)
+        m_notice->showMessage(message, NoticeBar::Type::Error);
+    return false;
+}
+
 void MainWindow::saveWindowState() const
 {
+    if (!canWriteSettings())
+        return;
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
@@ -542,17 +570,8 @@ void MainWindow::addAndFetch(const QStringList &addresses)
 
 void MainWindow::importText(const QString &text)
 {
-    QStringList errors;
-    const int added = m_servers->importText(text, &errors);
+    const int added = ServerListIo::importText(this, m_servers, text);
     statusBar()->showMessage(tr("Added %n server(s).", "", added), 5000);
-    if (!errors.isEmpty()) {
-        QMessageBox box(QMessageBox::Warning, tr("Import Servers"),
-                        tr("%n line(s) could not be read as an address.", "", int(errors.size())),
-                        QMessageBox::Ok, this);
-        box.setTextFormat(Qt::PlainText);
-        box.setDetailedText(errors.join(u'\n'));
-        box.exec();
-    }
 }
 
 void MainWindow::fetchServerRows(const QList<int> &rows)
@@ -614,42 +633,43 @@ void MainWindow::addServer()
         return;
     const int row = m_servers->addServer(dialog.name(), dialog.address().toString());
     if (row >= 0)
-        m_serverView->setCurrentIndex(m_servers->index(row, ServerListModel::NameColumn));
+        m_serverView->setCurrentIndex(
+                m_serverProxy->mapFromSource(m_servers->index(row, ServerListModel::NameColumn)));
 }
 
 void MainWindow::editServer()
 {
-    const QModelIndex current = m_serverView->currentIndex();
-    if (current.isValid())
-        m_serverView->edit(current.siblingAtColumn(ServerListModel::NameColumn));
+    const QModelIndex current = m_serverProxy->mapToSource(m_serverView->currentIndex());
+    if (current.isValid() && m_servers->server(current.row()).demo) // only the name can change
+        m_serverView->edit(m_serverView->currentIndex().siblingAtColumn(0));
+    else if (current.isValid())
+        statusBar()->showMessage(AddServerDialog::editServer(this, m_servers, current.row()), 5000);
 }
 
 void MainWindow::removeServers()
 {
+    // From the bottom, each run of adjacent rows at once: one removal (and one save) for a
+    // whole selected list, not one per row.
     QList<int> rows = selectedServerRows();
-    std::sort(rows.rbegin(), rows.rend());
-    for (int row : rows)
-        m_servers->removeRow(row);
+    while (!rows.isEmpty()) {
+        int first = rows.takeLast();
+        int count = 1;
+        for (; !rows.isEmpty() && rows.constLast() == first - 1; ++count)
+            first = rows.takeLast();
+        m_servers->removeRows(first, count);
+    }
 }
 
 void MainWindow::importFile()
 {
-    const QString fileName
-            = QFileDialog::getOpenFileName(this, tr("Import Servers"), QDir::homePath(),
-                                           tr("Text files (*.txt *.list);;All files (*)"));
-    if (fileName.isEmpty())
-        return;
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > maxImportSize) {
-        warnPlain(this, tr("Import Servers"),
-                  file.size() > maxImportSize
-                          ? tr("“%1” is too large to be a list of servers.")
-                                    .arg(QDir::toNativeSeparators(fileName))
-                          : tr("“%1” could not be read: %2")
-                                    .arg(QDir::toNativeSeparators(fileName), file.errorString()));
-        return;
-    }
-    importText(QString::fromUtf8(file.readAll()));
+    if (const auto text = ServerListIo::chooseAndReadFile(this))
+        importText(*text);
+}
+
+void MainWindow::exportServers()
+{
+    if (const QString done = ServerListIo::chooseAndWriteFile(this, *m_servers); !done.isEmpty())
+        statusBar()->showMessage(done, 5000);
 }
 
 void MainWindow::importClipboard()
@@ -720,6 +740,8 @@ void MainWindow::editSettings()
         return;
     m_fetchSettings = dialog.settings();
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
+    if (!canWriteSettings())
+        return;
     QSettings settings;
     m_fetchSettings.save(settings);
     commitSettings(settings);
@@ -750,11 +772,9 @@ void MainWindow::dropEvent(QDropEvent *event)
     QString text;
     if (mime->hasUrls()) {
         for (const QUrl &url : mime->urls()) {
-            if (!url.isLocalFile())
-                continue;
-            QFile file(url.toLocalFile());
-            if (file.size() <= maxImportSize && file.open(QIODevice::ReadOnly))
-                text += QString::fromUtf8(file.readAll()) + u'\n';
+            if (const auto read
+                = url.isLocalFile() ? ServerListIo::readFile(url.toLocalFile()) : std::nullopt)
+                text += *read + u'\n';
         }
     } else {
         text = mime->text();
@@ -768,10 +788,10 @@ QList<int> MainWindow::selectedServerRows() const
 {
     QList<int> rows;
     for (const QModelIndex &index : m_serverView->selectionModel()->selectedRows())
-        rows.append(index.row());
+        rows.append(m_serverProxy->mapToSource(index).row());
     std::sort(rows.begin(), rows.end());
     if (rows.isEmpty() && m_serverView->currentIndex().isValid())
-        rows.append(m_serverView->currentIndex().row());
+        rows.append(m_serverProxy->mapToSource(m_serverView->currentIndex()).row());
     return rows;
 }
 

@@ -37,7 +37,7 @@ public:
     void startDemo();
     // Adds the servers (as the command line gives them) and fetches each.
     void addAndFetch(const QStringList &addresses);
-    // Adds every address in a text (see ServerListModel::importText) and reports the result.
+    // Adds every server in a text (see ServerListIo) and reports the result.
     void importText(const QString &text);
 
     // Makes a row of the downloads model (not of the sorted view) the current one.
@@ -68,6 +68,8 @@ public Q_SLOTS:
     void removeServers();
     void importFile();
     void importClipboard();
+    // Writes the list to a file that Import reads back (see ServerListIo).
+    void exportServers();
     void copyPoems();
     void savePoem();
     void removeDownloads();
@@ -89,6 +91,10 @@ private:
     void saveWindowState() const;
     // Writes the settings out now and says so in the notice bar if that failed.
     void commitSettings(QSettings &settings) const;
+    // Whether the settings can be written now without waiting forever for QSettings' lock file
+    // (see SettingsLock); says why not in the notice bar. Asked before a QSettings is changed:
+    // one with changes writes them when it is destroyed, and waits for the lock then.
+    bool canWriteSettings() const;
     void fetchServerRows(const QList<int> &rows);
     QList<int> selectedServerRows() const;
     // Rows of the downloads model, in the order shown.
@@ -112,6 +118,7 @@ private:
     SettingsFile::Result m_settingsCheck;
 
     QTreeView *m_serverView = nullptr;
+    QSortFilterProxyModel *m_serverProxy = nullptr; // m_servers as m_serverView shows them
     QTreeView *m_downloadView = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
@@ -128,6 +135,7 @@ private:
     QAction *m_removeServerAction = nullptr;
     QAction *m_importFileAction = nullptr;
     QAction *m_importClipboardAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_fetchAction = nullptr;
     QAction *m_fetchAllAction = nullptr;

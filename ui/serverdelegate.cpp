@@ -12,6 +12,8 @@ QWidget *ServerDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
 {
     QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
     auto *line = qobject_cast<QLineEdit *>(editor);
+    if (line && index.column() == ServerListModel::NameColumn)
+        line->setMaxLength(ServerListModel::maxNameLength);
     if (!line || index.column() != ServerListModel::AddressColumn)
         return editor;
     line->setValidator(new AddressValidator(line));

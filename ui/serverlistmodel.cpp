@@ -59,6 +59,14 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
         break;
     case AddressRole:
         return server.address;
+    case SortRole:
+        if (index.column() == AddressColumn) {
+            // "host:port" or "[v6]:port": the port, zero-padded, sorts 9 before 10001.
+            const qsizetype colon = server.address.lastIndexOf(u':');
+            return QString(server.address.left(colon) + u' '
+                           + server.address.sliced(colon + 1).rightJustified(5, u'0'));
+        }
+        return data(index, Qt::DisplayRole);
     case DemoRole:
         return server.demo;
     default:
@@ -102,7 +110,8 @@ bool ServerListModel::setData(const QModelIndex &index, const QVariant &value, i
     Server &server = m_servers[index.row()];
     const QString text = value.toString();
     if (index.column() == NameColumn) {
-        const QString name = text.trimmed().isEmpty() ? server.address : text.trimmed();
+        const QString cleaned = cleanName(text);
+        const QString name = cleaned.isEmpty() ? server.address : cleaned;
         if (name == server.name)
             return true;
         server.name = name;
@@ -118,6 +127,8 @@ bool ServerListModel::setData(const QModelIndex &index, const QVariant &value, i
         return false; // one row per address
     if (server.name == server.address)
         server.name = canonical;
+    m_rowOfAddress.remove(server.address);
+    m_rowOfAddress.insert(canonical, index.row());
     server.address = canonical;
     server.lastState.reset();
     server.lastResult.clear();
@@ -131,19 +142,40 @@ bool ServerListModel::removeRows(int row, int count, const QModelIndex &parent)
         return false;
     beginRemoveRows({}, row, row + count - 1);
     m_servers.remove(row, count);
+    rebuildIndex(); // the rows after them moved up
     endRemoveRows();
     return true;
 }
 
+void ServerListModel::rebuildIndex()
+{
+    m_rowOfAddress.clear();
+    m_rowOfAddress.reserve(m_servers.size());
+    for (qsizetype row = 0; row < m_servers.size(); ++row)
+        m_rowOfAddress.insert(m_servers.at(row).address, int(row));
+}
+
 int ServerListModel::rowOf(const QString &address) const
 {
+    if (const auto found = m_rowOfAddress.constFind(address); found != m_rowOfAddress.cend())
+        return found.value(); // already canonical: no parsing
     const auto parsed = Address::parse(address);
-    const QString canonical = parsed ? parsed->toString() : address;
-    for (qsizetype row = 0; row < m_servers.size(); ++row) {
-        if (m_servers.at(row).address == canonical)
-            return int(row);
+    return parsed ? m_rowOfAddress.value(parsed->toString(), -1) : -1;
+}
+
+QString ServerListModel::cleanName(const QString &name)
+{
+    QString cleaned = name.trimmed();
+    if (cleaned.size() > maxNameLength) {
+        // Not between the two halves of a surrogate pair.
+        const bool split = cleaned.at(maxNameLength - 1).isHighSurrogate();
+        cleaned.truncate(split ? maxNameLength - 1 : maxNameLength);
     }
-    return -1;
+    for (QChar &c : cleaned) {
+        if (c.category() == QChar::Other_Control)
+            c = u' ';
+    }
+    return cleaned.trimmed();
 }
 
 int ServerListModel::addServer(const QString &name, const QString &address, bool demo,
@@ -157,35 +189,42 @@ int ServerListModel::addServer(const QString &name, const QString &address, bool
         return existing;
     Server server;
     server.address = canonical;
-    server.name = name.trimmed().isEmpty() ? canonical : name.trimmed();
+    const QString cleaned = cleanName(name);
+    server.name = cleaned.isEmpty() ? canonical : cleaned;
     server.demo = demo;
     const int row = int(m_servers.size());
     beginInsertRows({}, row, row);
     m_servers.append(server);
+    m_rowOfAddress.insert(canonical, row);
     endInsertRows();
     return row;
 }
 
-int ServerListModel::importText(const QString &text, QStringList *errors)
+int ServerListModel::addServers(const QList<Entry> &entries)
 {
-    static const QRegularExpression space(u"\\s+"_s);
-    int added = 0;
-    for (const QString &line : text.split(u'\n')) {
-        const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty() || trimmed.startsWith(u'#'))
+    QList<Server> added;
+    QHash<QString, int> rows;
+    const int first = int(m_servers.size());
+    for (const Entry &entry : entries) {
+        const auto parsed = Address::parse(entry.address);
+        if (!parsed)
             continue;
-        for (const QString &word : trimmed.split(space, Qt::SkipEmptyParts)) {
-            QString error;
-            const int before = rowCount();
-            if (addServer({}, word, false, &error) < 0) {
-                if (errors)
-                    errors->append(error);
-            } else if (rowCount() > before) {
-                ++added;
-            }
-        }
+        Server server;
+        server.address = parsed->toString();
+        if (m_rowOfAddress.contains(server.address) || rows.contains(server.address))
+            continue;
+        const QString cleaned = cleanName(entry.name);
+        server.name = cleaned.isEmpty() ? server.address : cleaned;
+        rows.insert(server.address, first + int(added.size()));
+        added.append(std::move(server));
     }
-    return added;
+    if (added.isEmpty())
+        return 0;
+    beginInsertRows({}, first, first + int(added.size()) - 1);
+    m_servers.append(added);
+    m_rowOfAddress.insert(rows);
+    endInsertRows();
+    return int(added.size());
 }
 
 void ServerListModel::setLastResult(const QString &address, RequestState state, const QString &text)
@@ -214,11 +253,14 @@ void ServerListModel::load(const QSettings &settings)
             indices.push_back(index);
     }
     std::sort(indices.begin(), indices.end());
+    QList<Entry> entries;
+    entries.reserve(qsizetype(indices.size()));
     for (int index : indices) {
         const QString prefix = u"servers/%1/"_s.arg(index);
-        addServer(settings.value(prefix + u"name").toString(),
-                  settings.value(prefix + u"address").toString());
+        entries.append({settings.value(prefix + u"name").toString(),
+                        settings.value(prefix + u"address").toString()});
     }
+    addServers(entries);
 }
 
 void ServerListModel::save(QSettings &settings) const

@@ -19,7 +19,7 @@ QDoubleSpinBox *secondsBox(QWidget *parent, const QString &objectName)
 {
     auto *box = new QDoubleSpinBox(parent);
     box->setObjectName(objectName);
-    box->setRange(0, 24 * 3600);
+    box->setRange(0, double(FetchSettings::maxTimeoutMs / 1000));
     box->setDecimals(1);
     box->setSingleStep(1);
     box->setSuffix(SettingsDialog::tr(" s"));
@@ -44,11 +44,11 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 {
     setWindowTitle(tr("Settings"));
     m_maxSize->setObjectName(u"maxPoemSize"_s);
-    m_maxSize->setRange(0, 64 * 1024);
+    m_maxSize->setRange(0, int(FetchSettings::maxPoemSizeLimit / mebibyte));
     m_maxSize->setSuffix(tr(" MiB"));
     m_maxSize->setSpecialValueText(tr("No limit"));
     m_maxConnections->setObjectName(u"maxConnections"_s);
-    m_maxConnections->setRange(1, 100'000);
+    m_maxConnections->setRange(1, FetchSettings::maxConnectionsLimit);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Connect timeout:"), m_connectTimeout);

@@ -1,6 +1,8 @@
 #include "settingsfile.h"
 
 #include "address.h"
+#include "fetchsettings.h"
+#include "serverlistmodel.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -8,11 +10,13 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 #include <QSettings>
 #include <QStringDecoder>
 #include <QTemporaryFile>
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <optional>
 
@@ -20,41 +24,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// The keys FetchSettings::load() reads, and what it accepts (anything else falls back to the
-// default there, silently: here it is reported).
-struct NumberKey
-{
-    const char16_t *key;
-    qint64 minimum;
-};
-constexpr NumberKey numberKeys[] = {
-        {u"fetch/connectTimeoutMs", 0}, {u"fetch/idleTimeoutMs", 0},  {u"fetch/deadlineMs", 0},
-        {u"fetch/maxPoemSize", 0},      {u"fetch/maxConnections", 1},
-};
 // MainWindow::restoreSettings(): QByteArray values from saveState()/saveGeometry().
 constexpr const char16_t *byteArrayKeys[] = {
         u"window/geometry",       u"window/state",           u"window/mainSplitter",
         u"window/centreSplitter", u"window/downloadColumns", u"window/serverColumns",
 };
 
-bool isNumberAtLeast(const QVariant &value, qint64 minimum, bool isInt)
+// servers/size: a whole number, not negative.
+bool isCount(const QVariant &value)
 {
-    // Text (what QSettings writes for a number) or a whole number, nothing else: a bool or a
-    // double from an "@Variant(…)" converts to a number too, but is written back as "true" or
-    // "1.5", which then is not one (the fuzzer found a repaired file that was still bad).
-    switch (value.typeId()) {
-    case QMetaType::QString:
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-        break;
-    default:
-        return false;
-    }
-    bool ok = false;
-    const qint64 number = isInt ? value.toInt(&ok) : value.toLongLong(&ok);
-    return ok && number >= minimum;
+    static constexpr FetchSettings::NumberKey count{u"servers/size", 0, INT_MAX};
+    return FetchSettings::validNumber(value, count).has_value();
 }
 
 bool isValidUtf8(QByteArrayView bytes)
@@ -146,11 +126,10 @@ struct ValueCheck
 ValueCheck checkValues(const QSettings &settings)
 {
     ValueCheck check;
-    for (const NumberKey &number : numberKeys) {
+    // The numbers, each within its range (FetchSettings::numberKeys()).
+    for (const FetchSettings::NumberKey &number : FetchSettings::numberKeys()) {
         const QString key = QString::fromUtf16(number.key);
-        if (settings.contains(key)
-            && !isNumberAtLeast(settings.value(key), number.minimum,
-                                key == u"fetch/maxConnections"_s))
+        if (settings.contains(key) && !FetchSettings::validNumber(settings.value(key), number))
             check.badKeys.append(key);
     }
     for (const char16_t *keyName : byteArrayKeys) {
@@ -165,7 +144,7 @@ ValueCheck checkValues(const QSettings &settings)
     int size = 0;
     if (settings.contains(u"servers/size"_s)) {
         const QVariant value = settings.value(u"servers/size"_s);
-        sizeOk = isNumberAtLeast(value, 0, true);
+        sizeOk = isCount(value);
         size = sizeOk ? value.toInt() : 0;
         if (!sizeOk)
             check.badKeys.append(u"servers/size"_s);
@@ -189,13 +168,18 @@ ValueCheck checkValues(const QSettings &settings)
         ServerEntry &entry = entries[index];
         (match.captured(2) == u"name"_s ? entry.name : entry.address) = value.toString();
     }
-    for (const auto &[index, entry] : entries) {
+    const QSet<QString> badTypes(badServerKeys.cbegin(), badServerKeys.cend());
+    for (auto &[index, entry] : entries) {
         const QString prefix = u"servers/%1/"_s.arg(index);
-        if (badServerKeys.contains(prefix + u"address"_s))
+        if (badTypes.contains(prefix + u"address"_s))
             continue;
         if (!Address::parse(entry.address)) {
             badServerKeys.append(prefix + u"address"_s);
             continue;
+        }
+        if (entry.name.size() > ServerListModel::maxNameLength) { // kept, cut to the limit
+            badServerKeys.append(prefix + u"name"_s);
+            entry.name = ServerListModel::cleanName(entry.name);
         }
         check.goodServers.append(entry);
     }
@@ -264,6 +248,12 @@ SettingsFile::Result SettingsFile::check(const QString &fileName)
         }
     }
     file.close();
+    // A byte order mark, as some editors write at the start of UTF-8 text: QSettings reads it as
+    // part of the first line and so the whole file as damaged, but nothing is wrong with it. It
+    // is checked without the mark, and the file is written again without it (below).
+    const bool byteOrderMark = bytes.startsWith("\xEF\xBB\xBF");
+    if (byteOrderMark)
+        bytes.remove(0, 3);
     if (!readError.isEmpty()) {
         result.problem = Problem::Unreadable;
         result.details.append(readError);
@@ -327,8 +317,20 @@ SettingsFile::Result SettingsFile::check(const QString &fileName)
 
     // INI, UTF-8: now the values, as the loaders will read them.
     const ValueCheck values = checkValues(*settings);
-    if (values.badKeys.isEmpty())
+    if (values.badKeys.isEmpty()) {
+        if (byteOrderMark) {
+            // Nothing really wrong: no backup, no notice; the same settings, which QSettings
+            // can read. If the file cannot be written, QSettings reads it as empty: say so.
+            QSaveFile out(fileName);
+            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size()
+                || !out.commit()) {
+                result.problem = Problem::Unreadable;
+                result.repaired = false;
+                result.details.append(out.errorString());
+            }
+        }
         return result;
+    }
 
     // Some values are bad: keep the file as it was, then remove them, so that those settings
     // are back to their defaults and the rest (the valid servers above all) stays.

@@ -77,7 +77,7 @@ QFuture<Poem> PoemJob::future()
 
 bool PoemJob::cancel()
 {
-    if (isFinished())
+    if (isEnding())
         return false;
     failLater(Failure(Failure::Kind::Cancelled, tr("The request was cancelled")),
               RequestState::Cancelled, tr("cancelled"));
@@ -86,7 +86,7 @@ bool PoemJob::cancel()
 
 bool PoemJob::suspend()
 {
-    if (isFinished() || m_suspended)
+    if (isEnding() || m_suspended)
         return false;
     m_suspended = true;
     if (m_protocol)
@@ -98,7 +98,7 @@ bool PoemJob::suspend()
 
 bool PoemJob::resume()
 {
-    if (isFinished() || !m_suspended)
+    if (isEnding() || !m_suspended)
         return false;
     m_suspended = false;
     m_trace.addStep(Event::Resumed, tr("resumed"));
@@ -110,7 +110,7 @@ bool PoemJob::resume()
 
 void PoemJob::start()
 {
-    Q_ASSERT(!m_protocol && !isFinished() && m_address);
+    Q_ASSERT(!m_protocol && !isEnding() && m_address);
     m_protocol = new PoetryProtocol(*m_address, m_options, this);
     connect(m_protocol, &PoetryProtocol::stateChanged, this, &PoemJob::onProtocolStateChanged);
     connect(m_protocol, &PoetryProtocol::stepReached, this,
@@ -124,7 +124,7 @@ void PoemJob::start()
 
 void PoemJob::checkTimeouts(steady_clock::time_point now)
 {
-    if (isFinished())
+    if (isEnding())
         return;
     if (reached(now - m_trace.startTime(), m_options.deadline)) {
         Failure failure(Failure::Kind::Timeout,
@@ -147,7 +147,7 @@ void PoemJob::requeue()
 
 void PoemJob::failLater(Failure failure, RequestState finalState, const QString &step)
 {
-    if (isFinished())
+    if (isEnding())
         return;
     m_trace.addStep(step);
     if (m_protocol) {
@@ -157,7 +157,7 @@ void PoemJob::failLater(Failure failure, RequestState finalState, const QString 
     m_trace.markEnded();
     m_duration = m_trace.elapsed();
     m_failure = completed(std::move(failure));
-    m_state = finalState;
+    m_ending = finalState;
     QMetaObject::invokeMethod(this, &PoemJob::deliver, Qt::QueuedConnection);
 }
 
@@ -188,9 +188,9 @@ void PoemJob::onProtocolFinished()
     m_duration = m_trace.elapsed();
     if (failure) {
         m_failure = completed(*failure);
-        m_state = RequestState::Failed;
+        m_ending = RequestState::Failed;
     } else {
-        m_state = RequestState::Done;
+        m_ending = RequestState::Done;
     }
     // Never from inside a call made on the job (resume() may end the poem).
     QMetaObject::invokeMethod(this, &PoemJob::deliver, Qt::QueuedConnection);
@@ -226,7 +226,7 @@ void PoemJob::deliver()
     }
     if (std::exchange(m_delivered, true))
         return;
-    Q_EMIT stateChanged(this, m_state);
+    setState(*m_ending);
     Q_EMIT finished(this);
     Q_EMIT delivered(this);
     if (m_autoDelete)

@@ -65,8 +65,13 @@ public:
     const std::optional<Address> &address() const { return m_address; }
     const FetchOptions &options() const { return m_options; }
 
+    // The state as last signalled: final once finished() is on its way, never before, so that
+    // whatever reads the job agrees with what its signals said.
     RequestState state() const { return m_state; }
     bool isFinished() const { return isFinal(m_state); }
+    // The outcome is decided (cancel() was called, a limit struck, the server closed), and
+    // finished() follows from the event loop; nothing changes the job any more.
+    bool isEnding() const { return m_ending.has_value() || isFinished(); }
     // The bytes so far, exactly as received; the whole poem once done, the partial poem after
     // a failure.
     const QByteArray &bytes() const;
@@ -86,7 +91,7 @@ public:
     QFuture<Poem> future();
 
     // Ends a job that has not finished with CancelledError and closes its connection at once;
-    // finished() follows from the event loop. False if it had already ended.
+    // finished() follows from the event loop. False if it was already ending.
     bool cancel();
     // Pauses a job that has not finished: it stops reading, Qt buffers at most
     // PoetryProtocol::pausedReadBuffer, the kernel's receive window fills and the server's
@@ -141,6 +146,7 @@ private:
     FetchOptions m_options;
     RequestTrace m_trace;
     RequestState m_state = RequestState::Queued;
+    std::optional<RequestState> m_ending; // the final state, until delivered
     PoetryProtocol *m_protocol = nullptr;
     QByteArray m_bytes; // once the protocol is gone
     std::optional<Failure> m_failure;

@@ -99,7 +99,7 @@ void PoetryFetcher::pump()
         const auto [job, id] = m_queue.front();
         m_queue.pop_front();
         // Gone, cancelled while queued, or a new job at a deleted one's address.
-        if (!m_pending.contains(job) || job->id() != id || job->isFinished() || job->m_protocol)
+        if (!m_pending.contains(job) || job->id() != id || job->isEnding() || job->m_protocol)
             continue;
         m_holdingSlot.insert(job);
         ++m_activeCount;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractItemView>
+#include <QAbstractProxyModel>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDialog>
@@ -58,10 +59,28 @@ inline bool chooseFile(QFileDialog *dialog, const QString &path)
     return true;
 }
 
+// An index of the model behind a view's proxies (the sorted server list, say) as the view
+// shows it: tests name rows of the model, the view may show them in another order.
+inline QModelIndex viewIndex(const QAbstractItemView *view, QModelIndex index)
+{
+    QList<const QAbstractProxyModel *> proxies;
+    for (auto *model = view->model(); model != index.model();) {
+        auto *proxy = qobject_cast<const QAbstractProxyModel *>(model);
+        if (!proxy)
+            return index; // not behind this view: left as it is
+        proxies.prepend(proxy);
+        model = proxy->sourceModel();
+    }
+    for (const QAbstractProxyModel *proxy : proxies)
+        index = proxy->mapFromSource(index);
+    return index;
+}
+
 // Clicks the middle of a row of an item view, as a user would.
-inline void clickRow(QAbstractItemView *view, const QModelIndex &index,
+inline void clickRow(QAbstractItemView *view, const QModelIndex &modelIndex,
                      Qt::KeyboardModifiers modifiers = {})
 {
+    const QModelIndex index = viewIndex(view, modelIndex);
     view->scrollTo(index);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers,
                       view->visualRect(index).center());

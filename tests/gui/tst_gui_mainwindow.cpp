@@ -409,7 +409,7 @@ void TestMainWindow::editAddressInPlace()
     QTreeView *view = window->serverView();
     const QModelIndex address = window->serverModel()->index(0, ServerListModel::AddressColumn);
     GuiTest::clickRow(view, address);
-    view->setCurrentIndex(address);
+    view->setCurrentIndex(GuiTest::viewIndex(view, address));
     QTest::keyClick(view, Qt::Key_F2);
     auto *editor = view->viewport()->findChild<QLineEdit *>();
     QVERIFY(editor);

@@ -5,6 +5,7 @@
 #include "guitestsupport.h"
 #include "poetryfetcher.h"
 #include "poetryserver.h"
+#include "serverlistio.h"
 #include "serverlistmodel.h"
 #include "testpoems.h"
 
@@ -132,13 +133,14 @@ void TestModels::serverListImportsClassicForm()
 {
     ServerListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QStringList errors;
-    const int added = model.importText(u"# my servers\n10001 localhost:10002 [::1]:10003\n"
-                                       "\n  example.org:7  \nnot-an-address\n10001\n"_s,
-                                       &errors);
+    const ServerListIo::Parsed parsed
+            = ServerListIo::parse(u"# my servers\n10001 localhost:10002 [::1]:10003\n"
+                                  "\n  example.org:7  \nnot-an-address\n10001\n"_s);
+    const int added = model.addServers(parsed.entries);
     QCOMPARE(added, 4);
     QCOMPARE(model.rowCount(), 4);
-    QCOMPARE(errors.size(), 1);
+    QCOMPARE(parsed.errors.size(), 1);
+    QCOMPARE(parsed.errors.at(0).line, 5);
     QCOMPARE(model.index(3, ServerListModel::AddressColumn).data().toString(), u"example.org:7"_s);
 }
 

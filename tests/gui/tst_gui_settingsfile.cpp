@@ -1,23 +1,34 @@
-// The settings file on disk: damaged, unreadable or holding values of the wrong type at start-up,
-// the real window starts anyway, says so in its notice bar, keeps the file as it was next to it
-// and uses the defaults; writes are atomic, and a write that fails is reported.
+// The settings file on disk: damaged, unreadable or holding values of the wrong type or out of
+// range at start-up, the real window starts anyway, says so in its notice bar, keeps the file as
+// it was next to it and uses the defaults; a file that only begins with a byte order mark is
+// read as it is; writes are atomic, a write that fails is reported, and a lock file that can
+// never be taken does not hang the window.
 
+#include "downloadmodel.h"
 #include "fetchsettings.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "noticebar.h"
 #include "serverlistmodel.h"
 #include "settingsfile.h"
+#include "settingslock.h"
+#include "testservers.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLockFile>
 #include <QTest>
 #include <QToolButton>
 
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -45,6 +56,42 @@ QStringList backupsOf(const QString &path)
                                 QDir::Name);
 }
 
+// A test that hangs is a test that never reports: after `limit`, this runs `rescue` on its own
+// thread (which must unblock the test's thread) and remembers that it had to.
+class Watchdog
+{
+public:
+    Watchdog(std::chrono::milliseconds limit, std::function<void()> rescue)
+        : m_thread([this, limit, rescue] {
+              std::unique_lock lock(m_mutex);
+              if (!m_done.wait_for(lock, limit, [this] { return m_stopped; })) {
+                  m_fired = true;
+                  rescue();
+              }
+          })
+    { }
+    ~Watchdog() { stop(); }
+    // Whether it had to step in.
+    bool stop()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopped = true;
+        }
+        m_done.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+        return m_fired;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_done;
+    bool m_stopped = false;
+    std::atomic<bool> m_fired = false;
+    std::thread m_thread;
+};
+
 } // namespace
 
 Q_DECLARE_METATYPE(SettingsFile::Problem)
@@ -60,6 +107,15 @@ private Q_SLOTS:
     void damagedFileAtStart_data();
     void damagedFileAtStart();
     void badValuesAreResetAndTheRestKept();
+    void outOfRangeNumbersAreRepaired_data();
+    void outOfRangeNumbersAreRepaired();
+    void numbersAtTheLimitsAreKept();
+    void loaderRejectsOutOfRangeNumbers();
+    void byteOrderMarkIsRead();
+    void overlongServerNameIsCut();
+    void byteOrderMarkWithBadValues();
+    void lockThatCannotBeTakenDoesNotHang_data();
+    void lockThatCannotBeTakenDoesNotHang();
     void unreadableFileAtStart_data();
     void unreadableFileAtStart();
     void goodFileIsLeftAlone();
@@ -216,6 +272,201 @@ void TestSettingsFile::badValuesAreResetAndTheRestKept()
     QCOMPARE(window->serverModel()->server(1).name, u"Good two"_s);
     // And the file is clean now.
     QCOMPARE(SettingsFile::check(m_file).problem, SettingsFile::Problem::None);
+}
+
+void TestSettingsFile::outOfRangeNumbersAreRepaired_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QByteArray>("value");
+    // The issue's case: accepted as clean, then every fetch failed at once ("not complete by the
+    // deadline of 9223372036854776.0 s").
+    QTest::newRow("deadline INT64_MAX") << u"deadlineMs"_s << QByteArray("9223372036854775807");
+    QTest::newRow("deadline a day and 1 ms") << u"deadlineMs"_s << QByteArray("86400001");
+    QTest::newRow("connect 1e13") << u"connectTimeoutMs"_s << QByteArray("10000000000000");
+    QTest::newRow("connect beyond INT64")
+            << u"connectTimeoutMs"_s << QByteArray("9223372036854775808");
+    QTest::newRow("idle -1") << u"idleTimeoutMs"_s << QByteArray("-1");
+    QTest::newRow("poem 64 GiB + 1") << u"maxPoemSize"_s << QByteArray("68719476737");
+    QTest::newRow("connections 100001") << u"maxConnections"_s << QByteArray("100001");
+    QTest::newRow("connections 2^31") << u"maxConnections"_s << QByteArray("2147483648");
+    QTest::newRow("connections 0") << u"maxConnections"_s << QByteArray("0");
+}
+
+void TestSettingsFile::outOfRangeNumbersAreRepaired()
+{
+    QFETCH(QString, key);
+    QFETCH(QByteArray, value);
+    const QByteArray bytes = "[fetch]\n" + key.toUtf8() + "=" + value
+            + "\n[servers]\nsize=1\n1\\name=Kept\n1\\address=127.0.0.1:7\n";
+    QVERIFY(writeFile(m_file, bytes));
+    auto window = showWindow();
+    QVERIFY(window);
+    const SettingsFile::Result &check = window->settingsCheck();
+    QCOMPARE(check.problem, SettingsFile::Problem::BadValues);
+    QCOMPARE(check.details, QStringList{u"fetch/"_s + key});
+    QVERIFY(window->noticeBar()->isVisible());
+    QVERIFY2(window->noticeBar()->text().contains(u"fetch/"_s + key),
+             qPrintable(window->noticeBar()->text()));
+    QCOMPARE(readAll(check.backupFileName), bytes);
+    QCOMPARE(window->fetchSettings(), FetchSettings());
+    QCOMPARE(window->serverModel()->rowCount(), 1);
+    QCOMPARE(SettingsFile::check(m_file).problem, SettingsFile::Problem::None);
+
+    // And fetching works: a real server, a real poem.
+    auto server = TestServers::start("A poem within limits.\n");
+    window->addAndFetch({server->address().toString()});
+    DownloadModel *downloads = window->downloadModel();
+    QCOMPARE(downloads->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(downloads->download(0).state(), RequestState::Done, 20'000);
+}
+
+void TestSettingsFile::numbersAtTheLimitsAreKept()
+{
+    const QByteArray bytes = "[fetch]\nconnectTimeoutMs=86400000\nidleTimeoutMs=0\n"
+                             "deadlineMs=86400000\nmaxPoemSize=68719476736\n"
+                             "maxConnections=100000\n";
+    QVERIFY(writeFile(m_file, bytes));
+    auto window = showWindow();
+    QVERIFY(window);
+    QCOMPARE(window->settingsCheck().problem, SettingsFile::Problem::None);
+    QVERIFY(!window->noticeBar()->isVisible());
+    const FetchSettings loaded = window->fetchSettings();
+    QCOMPARE(loaded.options.connectTimeout, std::chrono::hours(24));
+    QCOMPARE(loaded.options.idleTimeout, std::chrono::milliseconds(0));
+    QCOMPARE(loaded.options.deadline, std::chrono::hours(24));
+    QCOMPARE(loaded.options.maxPoemSize, FetchSettings::maxPoemSizeLimit);
+    QCOMPARE(loaded.maxConnections, FetchSettings::maxConnectionsLimit);
+    QCOMPARE(readAll(m_file), bytes);
+}
+
+void TestSettingsFile::loaderRejectsOutOfRangeNumbers()
+{
+    // FetchSettings::load() alone, on a file the start-up check has not seen: the same ranges.
+    QTemporaryDir directory;
+    const QString path = directory.filePath(u"unchecked.conf"_s);
+    QVERIFY(writeFile(path,
+                      "[fetch]\nconnectTimeoutMs=9223372036854775807\nidleTimeoutMs=86400001\n"
+                      "deadlineMs=-3\nmaxPoemSize=68719476737\nmaxConnections=100001\n"));
+    QCOMPARE(FetchSettings::load(QSettings(path, QSettings::IniFormat)), FetchSettings());
+    QVERIFY(writeFile(path, "[fetch]\ndeadlineMs=86400000\nmaxConnections=100000\n"));
+    const FetchSettings atLimits = FetchSettings::load(QSettings(path, QSettings::IniFormat));
+    QCOMPARE(atLimits.options.deadline, std::chrono::hours(24));
+    QCOMPARE(atLimits.maxConnections, 100'000);
+}
+
+void TestSettingsFile::byteOrderMarkIsRead()
+{
+    const QByteArray ini = "[fetch]\nmaxConnections=7\n"
+                           "[servers]\nsize=2\n1\\name=Almanac\n1\\address=127.0.0.1:7\n"
+                           "2\\name=Harbour\n2\\address=localhost:8\n";
+    QVERIFY(writeFile(m_file, "\xEF\xBB\xBF" + ini));
+    auto window = showWindow();
+    QVERIFY(window);
+    // Nothing was wrong: no problem, no notice, no backup, and the user's servers are there.
+    QCOMPARE(window->settingsCheck().problem, SettingsFile::Problem::None);
+    QVERIFY(!window->noticeBar()->isVisible());
+    QVERIFY(backupsOf(m_file).isEmpty());
+    QCOMPARE(window->serverModel()->rowCount(), 2);
+    QCOMPARE(window->serverModel()->server(0).name, u"Almanac"_s);
+    QCOMPARE(window->serverModel()->server(1).address, u"localhost:8"_s);
+    QCOMPARE(window->fetchSettings().maxConnections, 7);
+    // The same settings, now without the mark QSettings cannot read.
+    QCOMPARE(readAll(m_file), ini);
+}
+
+void TestSettingsFile::overlongServerNameIsCut()
+{
+    // A 15 MB name kept the window busy 11 s: cut to the limit at start-up, the rest kept.
+    const QByteArray name(2 * 1024 * 1024, 'n');
+    const QByteArray bytes = "[servers]\nsize=2\n1\\name=" + name
+            + "\n1\\address=127.0.0.1:7\n2\\name=Short\n2\\address=127.0.0.1:8\n";
+    QVERIFY(writeFile(m_file, bytes));
+    auto window = showWindow();
+    QVERIFY(window);
+    const SettingsFile::Result &check = window->settingsCheck();
+    QCOMPARE(check.problem, SettingsFile::Problem::BadValues);
+    QCOMPARE(check.details, QStringList{u"servers/1/name"_s});
+    QCOMPARE(readAll(check.backupFileName), bytes);
+    QCOMPARE(window->serverModel()->rowCount(), 2);
+    QCOMPARE(window->serverModel()->server(0).name, QString(ServerListModel::maxNameLength, u'n'));
+    QCOMPARE(window->serverModel()->server(1).name, u"Short"_s);
+    QCOMPARE(SettingsFile::check(m_file).problem, SettingsFile::Problem::None);
+}
+
+void TestSettingsFile::byteOrderMarkWithBadValues()
+{
+    // Something really wrong besides the mark: the backup keeps the bytes as they were.
+    const QByteArray bytes = "\xEF\xBB\xBF[fetch]\nmaxConnections=lots\n"
+                             "[servers]\nsize=1\n1\\name=Almanac\n1\\address=127.0.0.1:7\n";
+    QVERIFY(writeFile(m_file, bytes));
+    auto window = showWindow();
+    QVERIFY(window);
+    const SettingsFile::Result &check = window->settingsCheck();
+    QCOMPARE(check.problem, SettingsFile::Problem::BadValues);
+    QCOMPARE(check.details, QStringList{u"fetch/maxConnections"_s});
+    QCOMPARE(readAll(check.backupFileName), bytes);
+    QCOMPARE(window->serverModel()->rowCount(), 1);
+    QCOMPARE(window->serverModel()->server(0).name, u"Almanac"_s);
+    QVERIFY(!readAll(m_file).startsWith("\xEF\xBB\xBF"));
+    QCOMPARE(SettingsFile::check(m_file).problem, SettingsFile::Problem::None);
+}
+
+void TestSettingsFile::lockThatCannotBeTakenDoesNotHang_data()
+{
+    QTest::addColumn<bool>("folder");
+    QTest::newRow("a folder at the lock's path") << true;
+    QTest::newRow("a lock never released") << false;
+}
+
+void TestSettingsFile::lockThatCannotBeTakenDoesNotHang()
+{
+    QFETCH(bool, folder);
+    QVERIFY(writeFile(m_file, "[servers]\nsize=1\n1\\name=Kept\n1\\address=127.0.0.1:7\n"));
+    auto window = showWindow();
+    QVERIFY(window);
+    QVERIFY(!window->noticeBar()->isVisible());
+    const QString lockName = SettingsLock::lockFileName(m_file);
+    // The other program: a lock of this process, which QLockFile never takes for stale.
+    auto held = std::make_unique<QLockFile>(lockName);
+    if (folder)
+        QVERIFY(QDir().mkpath(lockName + u"/inside"_s));
+    else
+        QVERIFY(held->tryLock(0));
+
+    // A save (adding a server saves the list at once): without the fix, QSettings::sync()
+    // waited for the lock forever. The watchdog takes the obstacle away after 20 s, so that a
+    // hang fails this test instead of stopping the suite.
+    {
+        Watchdog watchdog(std::chrono::seconds(20), [&] {
+            if (folder)
+                QDir(lockName).removeRecursively();
+            else
+                held->unlock();
+        });
+        QVERIFY(window->serverModel()->addServer(u"New"_s, u"127.0.0.1:9"_s) >= 0);
+        QVERIFY2(!watchdog.stop(), "the save waited for the lock until the watchdog removed it");
+    }
+    // The notice says why, and the window goes on.
+    NoticeBar *notice = window->noticeBar();
+    QVERIFY(notice->isVisible());
+    QCOMPARE(notice->type(), NoticeBar::Type::Error);
+    QVERIFY2(notice->text().contains(QDir::toNativeSeparators(lockName)),
+             qPrintable(notice->text()));
+    if (folder)
+        QVERIFY2(notice->text().contains(u"folder"_s), qPrintable(notice->text()));
+    QCOMPARE(window->serverModel()->rowCount(), 2);
+    QVERIFY(window->isVisible());
+    QTest::qWait(50); // the event loop runs
+
+    // Once the lock can be had again, saving works again.
+    if (folder)
+        QVERIFY(QDir(lockName).removeRecursively());
+    else
+        held->unlock();
+    QVERIFY(window->serverModel()->addServer(u"Later"_s, u"127.0.0.1:10"_s) >= 0);
+    QCOMPARE(QSettings().value(u"servers/size"_s).toInt(), 3);
+    window.reset(); // closing saves too
+    QVERIFY(!QFileInfo::exists(lockName));
 }
 
 void TestSettingsFile::unreadableFileAtStart_data()
