@@ -8,9 +8,9 @@ RequestTrace::RequestTrace(quint64 requestId, std::source_location origin)
     : m_requestId(requestId), m_origin(origin)
 { }
 
-void RequestTrace::addStep(Event event, const QString &text)
+void RequestTrace::addStep(Event event, const QString &text, const QString &peer)
 {
-    m_steps.append({Clock::now() - m_start, event, text});
+    m_steps.append({Clock::now() - m_start, event, text, peer});
 }
 
 void RequestTrace::addChunk(qint64 bytes)
@@ -86,6 +86,25 @@ RequestTrace::Phases RequestTrace::phases() const
     phases.receiving = span(firstByte, ended ? ended : lastChunkTime());
     phases.total = span(made, ended);
     return phases;
+}
+
+QStringList RequestTrace::attemptedAddresses() const
+{
+    QStringList addresses;
+    for (const Step &step : m_steps) {
+        if (step.event == Event::AttemptStarted)
+            addresses.append(step.peer);
+    }
+    return addresses;
+}
+
+QString RequestTrace::connectedAddress() const
+{
+    for (const Step &step : m_steps) {
+        if (step.event == Event::Connected)
+            return step.peer;
+    }
+    return {};
 }
 
 QString RequestTrace::originLine() const

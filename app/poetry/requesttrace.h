@@ -39,6 +39,9 @@ public:
         std::chrono::nanoseconds elapsed; // since the request was made
         Event event = Event::Note;
         QString text;
+        // For AttemptStarted, AttemptFailed and Connected: the address of the attempt as
+        // "host:port" ("[::1]:10001"), untranslated, for tools; empty for other events.
+        QString peer;
     };
 
     struct Chunk
@@ -65,7 +68,7 @@ public:
     RequestTrace(quint64 requestId, std::source_location origin);
 
     void addStep(const QString &text) { addStep(Event::Note, text); }
-    void addStep(Event event, const QString &text);
+    void addStep(Event event, const QString &text, const QString &peer = {});
     void addChunk(qint64 bytes);
     // The outcome is decided: the end of the timeline.
     void markEnded();
@@ -87,6 +90,11 @@ public:
     std::optional<std::chrono::nanoseconds> firstTime(Event event) const;
     std::optional<std::chrono::nanoseconds> lastTime(Event event) const;
     Phases phases() const;
+
+    // The address of each connection attempt, in the order they started (the peers of the
+    // AttemptStarted steps), and the one that connected; empty if none did.
+    QStringList attemptedAddresses() const;
+    QString connectedAddress() const;
 
     // "request #3 made at ui/mainwindow.cpp:120 in MainWindow::fetchSelected"
     QString originLine() const;
