@@ -80,9 +80,12 @@ RequestTrace::Phases RequestTrace::phases() const
     // out of descriptors counts as connecting: the request had left the queue).
     const auto started = resolving ? resolving : attempt;
     phases.queued = started ? started : ended;
-    phases.resolving = span(resolving, firstTime(Event::Resolved));
-    phases.connecting = span(attempt, connected);
-    phases.waiting = span(connected, firstByte ? firstByte : (connected ? ended : std::nullopt));
+    // A phase that the end cut short (a failed lookup, a refused or timed-out connection, a
+    // server that never sent a byte) lasts until the end.
+    const auto resolved = firstTime(Event::Resolved);
+    phases.resolving = span(resolving, resolved ? resolved : ended);
+    phases.connecting = span(attempt, connected ? connected : ended);
+    phases.waiting = span(connected, firstByte ? firstByte : ended);
     phases.receiving = span(firstByte, ended ? ended : lastChunkTime());
     phases.total = span(made, ended);
     return phases;

@@ -51,13 +51,14 @@ public:
     };
 
     // Durations of the phases as the network panels of browsers name them; nothing where
-    // the request never reached the phase.
+    // the request never reached the phase. A phase that the end cut short (a failed lookup, a
+    // refused connection, a server that never sent a byte) lasts until the end.
     struct Phases
     {
         std::optional<std::chrono::nanoseconds> queued;     // made → first lookup or attempt
-        std::optional<std::chrono::nanoseconds> resolving;  // lookup start → answer
-        std::optional<std::chrono::nanoseconds> connecting; // first attempt → connected
-        std::optional<std::chrono::nanoseconds> waiting;    // connected → first byte
+        std::optional<std::chrono::nanoseconds> resolving;  // lookup start → answer (or end)
+        std::optional<std::chrono::nanoseconds> connecting; // first attempt → connected (or end)
+        std::optional<std::chrono::nanoseconds> waiting;    // connected → first byte (or end)
         std::optional<std::chrono::nanoseconds> receiving;  // first byte → last chunk or end
         std::optional<std::chrono::nanoseconds> total;      // made → end
     };
