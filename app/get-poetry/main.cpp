@@ -4,10 +4,17 @@
 // `get-poetry 10001 > poem.txt` keeps the poem exactly; on a terminal, control characters and
 // escape sequences are shown visibly instead (see TerminalText). --escape and --raw override.
 // Failures go to standard error, escaped when it is a terminal.
+//
+// --race prints only the first poem to arrive (the others are cancelled); --report FILE writes
+// the JSON report of every request (FetchReport, docs/report-format.md); SIGINT and SIGTERM
+// cancel what is still open, print what arrived, and exit with 128 + the signal's number.
 
 #include "commandline.h"
+#include "fetchreport.h"
+#include "futures.h"
 #include "poetryfetcher.h"
 #include "terminaltext.h"
+#include "terminationsignals.h"
 
 #include <QCoreApplication>
 
@@ -98,6 +105,27 @@ private:
     bool m_escapeErrors;
 };
 
+// `--report FILE`: one record per address, in the order given ("-": standard output).
+bool writeReport(const QString &path, const std::vector<FetchReport::Record> &records,
+                 Output &output)
+{
+    FetchReport report;
+    for (const FetchReport::Record &record : records)
+        report.add(record);
+    QString error;
+    if (path == u"-"_s) {
+        if (writeAll(STDOUT_FILENO, {report.toBytes()}))
+            return true;
+        error = QString::fromLocal8Bit(std::strerror(errno));
+    } else if (report.save(path, &error)) {
+        return true;
+    }
+    output.error(
+            QCoreApplication::translate("main", "get-poetry: cannot write the report to %1: %2\n")
+                    .arg(path, error));
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -116,7 +144,8 @@ int main(int argc, char *argv[])
             "main",
             "Fetches a poem from each poetry server, all at once, and prints the poems in the "
             "order given.\nADDRESS is a port on this machine (10001), host:port or [IPv6]:port.\n"
-            "Exit status: 0 if every poem arrived, 1 if any failed, 2 for usage errors."));
+            "Exit status: 0 if every poem arrived (with --race: one), 1 if any failed, 2 for "
+            "usage errors, 130 or 143 when interrupted by SIGINT or SIGTERM."));
     parser.addHelpOption();
     parser.addVersionOption();
     const FetchOptions defaults;
@@ -153,6 +182,15 @@ int main(int argc, char *argv[])
                                          "standard output is not a terminal.")},
             {u"raw"_s,
              QCoreApplication::translate("main", "Write poems byte for byte even to a terminal.")},
+            {u"race"_s,
+             QCoreApplication::translate("main",
+                                         "Print only the first poem to arrive and cancel the "
+                                         "other requests.")},
+            {u"report"_s,
+             QCoreApplication::translate("main",
+                                         "Write a JSON report of every request to FILE "
+                                         "(- for standard output, instead of the poems)."),
+             u"FILE"_s},
     });
     parser.addPositionalArgument(
             u"ADDRESS"_s, QCoreApplication::translate("main", "Poetry servers."), u"ADDRESS..."_s);
@@ -187,20 +225,49 @@ int main(int argc, char *argv[])
     Output output(escapePoems, ::isatty(STDERR_FILENO));
     const bool stream = parser.isSet(u"stream"_s);
     const bool verbose = parser.isSet(u"verbose"_s);
+    const bool race = parser.isSet(u"race"_s);
+    const QString reportPath = parser.value(u"report"_s);
+    if (parser.isSet(u"report"_s) && reportPath.isEmpty())
+        CommandLine::usageError(QCoreApplication::translate("main", "--report needs a file name."));
+    // `--report -`: the report is what standard output is for, so the poems are not printed.
+    const bool printPoems = reportPath != u"-"_s;
 
     PoetryFetcher fetcher;
     fetcher.setMaxConcurrentConnections(int(std::min<qint64>(
             CommandLine::countOption(parser, u"max-connections"_s, 1), 1'000'000)));
 
+    // Ctrl-C or a service manager's stop: the requests still open end as CancelledError and
+    // are reported as usual; the exit status is 128 + the signal's number.
+    int interruptedBy = 0;
+    if (TerminationSignals *terminationSignals = TerminationSignals::install()) {
+        QObject::connect(terminationSignals, &TerminationSignals::received, &fetcher,
+                         [&](int signalNumber) {
+                             if (interruptedBy == 0)
+                                 interruptedBy = signalNumber;
+                             fetcher.cancelAll();
+                         });
+    }
+
     QHash<RequestId, qsizetype> indexOf;
     std::vector<std::optional<Poem>> poems(size_t(addresses.size()));
+    std::vector<FetchReport::Record> records(size_t(addresses.size()));
     qsizetype remaining = addresses.size();
+    bool raceSettled = !race;
     bool anyFailed = false;
     bool outputFailed = false;
 
-    auto requestDone = [&] {
-        if (--remaining == 0)
+    auto printPoem = [&](const Poem &poem) {
+        if (printPoems)
+            outputFailed = !output.poems({&poem}) || outputFailed;
+    };
+    auto quitWhenDone = [&] {
+        if (remaining == 0 && raceSettled)
             QCoreApplication::exit(0);
+    };
+    auto requestDone = [&](PoemJob *job) {
+        records[size_t(indexOf.value(job->id()))] = FetchReport::record(*job);
+        --remaining;
+        quitWhenDone();
     };
     QObject::connect(&fetcher, &PoetryFetcher::poemReceived, [&](PoemJob *job, const Poem &poem) {
         if (verbose)
@@ -211,21 +278,48 @@ int main(int argc, char *argv[])
                                  .arg(poem.size())
                                  .arg(poem.source().toString())
                                  .arg(duration<double>(poem.trace().elapsed()).count(), 0, 'f', 3));
-        if (stream)
-            outputFailed = !output.poems({&poem}) || outputFailed;
-        else
+        // In a race, the race below prints its winner.
+        if (stream && !race)
+            printPoem(poem);
+        else if (!race)
             poems[size_t(indexOf.value(job->id()))] = poem;
-        requestDone();
+        requestDone(job);
     });
-    QObject::connect(&fetcher, &PoetryFetcher::poemFailed, [&](PoemJob *, const Failure &failure) {
-        anyFailed = true;
-        output.error(
-                QCoreApplication::translate("main", "Poem failed: %1").arg(failure.traceback()));
-        requestDone();
-    });
+    QObject::connect(&fetcher, &PoetryFetcher::poemFailed,
+                     [&](PoemJob *job, const Failure &failure) {
+                         // In a race, only a failure of every member counts (see below).
+                         if (!race) {
+                             anyFailed = true;
+                             output.error(QCoreApplication::translate("main", "Poem failed: %1")
+                                                  .arg(failure.traceback()));
+                         }
+                         requestDone(job);
+                     });
 
-    for (qsizetype i = 0; i < addresses.size(); ++i)
-        indexOf.insert(fetcher.fetch(addresses.at(i), options)->id(), i);
+    QList<QFuture<Poem>> futures;
+    for (qsizetype i = 0; i < addresses.size(); ++i) {
+        // As given, for the report and the failures (parsed again: the same address).
+        PoemJob *job = fetcher.fetch(arguments.at(i), options);
+        indexOf.insert(job->id(), i);
+        if (race)
+            futures.append(job->future());
+    }
+    if (race) {
+        // The first poem wins and the other requests are cancelled at once (their connections
+        // closed); if every request fails, one FailureGroup tells each member's story.
+        Futures::race(futures)
+                .then(&fetcher, [&](const Futures::Raced<Poem> &won) { printPoem(won.value); })
+                .onFailed(&fetcher,
+                          [&](const FailureException &exception) {
+                              anyFailed = true;
+                              output.error(QCoreApplication::translate("main", "Poem failed: %1")
+                                                   .arg(exception.failure().traceback()));
+                          })
+                .then(&fetcher, [&] {
+                    raceSettled = true;
+                    quitWhenDone();
+                });
+    }
     app.exec();
 
     std::vector<const Poem *> received;
@@ -233,12 +327,15 @@ int main(int argc, char *argv[])
         if (poem)
             received.push_back(&*poem);
     }
-    if (!received.empty())
+    if (!received.empty() && printPoems)
         outputFailed = !output.poems(received) || outputFailed;
+    int status = anyFailed ? 1 : 0;
     if (outputFailed) {
         output.error(QCoreApplication::translate("main", "get-poetry: cannot write the poems: %1\n")
                              .arg(QString::fromLocal8Bit(std::strerror(errno))));
-        return 1;
+        status = 1;
     }
-    return anyFailed ? 1 : 0;
+    if (!reportPath.isEmpty() && !writeReport(reportPath, records, output))
+        status = 1;
+    return interruptedBy != 0 ? 128 + interruptedBy : status;
 }

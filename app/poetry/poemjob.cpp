@@ -114,7 +114,9 @@ void PoemJob::start()
     m_protocol = new PoetryProtocol(*m_address, m_options, this);
     connect(m_protocol, &PoetryProtocol::stateChanged, this, &PoemJob::onProtocolStateChanged);
     connect(m_protocol, &PoetryProtocol::stepReached, this,
-            [this](Event event, const QString &step) { m_trace.addStep(event, step); });
+            [this](Event event, const QString &step, const QString &peer) {
+                m_trace.addStep(event, step, peer);
+            });
     connect(m_protocol, &PoetryProtocol::bytesReceived, this, &PoemJob::onProtocolBytes);
     connect(m_protocol, &PoetryProtocol::finished, this, &PoemJob::onProtocolFinished);
     if (m_suspended)
@@ -161,9 +163,10 @@ void PoemJob::failLater(Failure failure, RequestState finalState, const QString 
     QMetaObject::invokeMethod(this, &PoemJob::deliver, Qt::QueuedConnection);
 }
 
-void PoemJob::onProtocolStateChanged(RequestState state, Event event, const QString &step)
+void PoemJob::onProtocolStateChanged(RequestState state, Event event, const QString &step,
+                                     const QString &peer)
 {
-    m_trace.addStep(event, step);
+    m_trace.addStep(event, step, peer);
     if (!m_suspended)
         setState(state);
 }

@@ -133,7 +133,8 @@ private:
     // Decides the outcome now, delivers it from the event loop.
     void failLater(Failure failure, RequestState finalState, const QString &step);
 
-    void onProtocolStateChanged(RequestState state, RequestTrace::Event event, const QString &step);
+    void onProtocolStateChanged(RequestState state, RequestTrace::Event event, const QString &step,
+                                const QString &peer);
     void onProtocolBytes(qint64 count);
     void onProtocolFinished();
     void dropProtocol();

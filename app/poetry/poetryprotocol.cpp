@@ -151,9 +151,9 @@ void PoetryProtocol::startNextAttempt()
     const QString target = Address(address.toString(), m_address.port()).toString();
     const QString step = tr("connecting to %1").arg(target);
     if (m_state == RequestState::Connecting)
-        Q_EMIT stepReached(Event::AttemptStarted, step);
+        Q_EMIT stepReached(Event::AttemptStarted, step, target);
     else
-        setState(RequestState::Connecting, Event::AttemptStarted, step);
+        setState(RequestState::Connecting, Event::AttemptStarted, step, target);
 
     sockaddr_storage storage{};
     socklen_t length = 0;
@@ -226,7 +226,7 @@ void PoetryProtocol::checkAttempt(int descriptor)
         // it up: it was up, and what it sent is the partial poem.
         dropAttempts();
         setState(RequestState::Receiving, Event::Connected,
-                 tr("connected to %1").arg(attempt.target));
+                 tr("connected to %1").arg(attempt.target), attempt.target);
         readBeforeReset(descriptor);
         ::close(descriptor);
         if (m_finished)
@@ -247,7 +247,8 @@ void PoetryProtocol::attemptFailed(const QString &target, int error)
     if (!m_addresses.isEmpty() || !m_attempts.empty()) {
         Q_EMIT stepReached(Event::AttemptFailed,
                            tr("attempt to %1 failed: %2")
-                                   .arg(target, QString::fromLocal8Bit(std::strerror(error))));
+                                   .arg(target, QString::fromLocal8Bit(std::strerror(error))),
+                           target);
     }
     // A failed attempt starts the next one at once (RFC 8305 section 5).
     if (!m_addresses.isEmpty()) {
@@ -377,12 +378,13 @@ QByteArray PoetryProtocol::takeBytes()
     return std::exchange(m_bytes, {});
 }
 
-void PoetryProtocol::setState(RequestState state, Event event, const QString &step)
+void PoetryProtocol::setState(RequestState state, Event event, const QString &step,
+                              const QString &peer)
 {
     if (m_state == state)
         return;
     m_state = state;
-    Q_EMIT stateChanged(state, event, step);
+    Q_EMIT stateChanged(state, event, step, peer);
 }
 
 void PoetryProtocol::onConnected(int descriptor, const QString &target)
@@ -413,7 +415,7 @@ void PoetryProtocol::onConnected(int descriptor, const QString &target)
         return;
     }
     m_lastActivity = Clock::now();
-    setState(RequestState::Receiving, Event::Connected, tr("connected to %1").arg(target));
+    setState(RequestState::Receiving, Event::Connected, tr("connected to %1").arg(target), target);
 }
 
 void PoetryProtocol::onReadyRead()

@@ -66,10 +66,12 @@ public:
     const std::optional<Failure> &failure() const { return m_failure; }
 
 Q_SIGNALS:
-    // The request moved on; `step` says how, for the trace.
-    void stateChanged(RequestState state, RequestTrace::Event event, const QString &step);
+    // The request moved on; `step` says how, for the trace. `peer` is the address
+    // ("host:port") of a connection attempt, for the attempt's events (see RequestTrace::Step).
+    void stateChanged(RequestState state, RequestTrace::Event event, const QString &step,
+                      const QString &peer);
     // Something worth a line in the trace that is not a state change.
-    void stepReached(RequestTrace::Event event, const QString &step);
+    void stepReached(RequestTrace::Event event, const QString &step, const QString &peer = {});
     // `count` new bytes were appended to bytes().
     void bytesReceived(qint64 count);
     // Exactly once: failure() is set, or the poem in bytes() is complete.
@@ -83,7 +85,8 @@ private:
         QString target; // "host:port"
     };
 
-    void setState(RequestState state, RequestTrace::Event event, const QString &step);
+    void setState(RequestState state, RequestTrace::Event event, const QString &step,
+                  const QString &peer = {});
     void onHostResolved(const QList<QHostAddress> &addresses, const QString &errorText,
                         bool outOfDescriptors);
     void startNextAttempt();

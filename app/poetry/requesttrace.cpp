@@ -8,9 +8,9 @@ RequestTrace::RequestTrace(quint64 requestId, std::source_location origin)
     : m_requestId(requestId), m_origin(origin)
 { }
 
-void RequestTrace::addStep(Event event, const QString &text)
+void RequestTrace::addStep(Event event, const QString &text, const QString &peer)
 {
-    m_steps.append({Clock::now() - m_start, event, text});
+    m_steps.append({Clock::now() - m_start, event, text, peer});
 }
 
 void RequestTrace::addChunk(qint64 bytes)
@@ -80,12 +80,34 @@ RequestTrace::Phases RequestTrace::phases() const
     // out of descriptors counts as connecting: the request had left the queue).
     const auto started = resolving ? resolving : attempt;
     phases.queued = started ? started : ended;
-    phases.resolving = span(resolving, firstTime(Event::Resolved));
-    phases.connecting = span(attempt, connected);
-    phases.waiting = span(connected, firstByte ? firstByte : (connected ? ended : std::nullopt));
+    // A phase that the end cut short (a failed lookup, a refused or timed-out connection, a
+    // server that never sent a byte) lasts until the end.
+    const auto resolved = firstTime(Event::Resolved);
+    phases.resolving = span(resolving, resolved ? resolved : ended);
+    phases.connecting = span(attempt, connected ? connected : ended);
+    phases.waiting = span(connected, firstByte ? firstByte : ended);
     phases.receiving = span(firstByte, ended ? ended : lastChunkTime());
     phases.total = span(made, ended);
     return phases;
+}
+
+QStringList RequestTrace::attemptedAddresses() const
+{
+    QStringList addresses;
+    for (const Step &step : m_steps) {
+        if (step.event == Event::AttemptStarted)
+            addresses.append(step.peer);
+    }
+    return addresses;
+}
+
+QString RequestTrace::connectedAddress() const
+{
+    for (const Step &step : m_steps) {
+        if (step.event == Event::Connected)
+            return step.peer;
+    }
+    return {};
 }
 
 QString RequestTrace::originLine() const

@@ -39,6 +39,9 @@ public:
         std::chrono::nanoseconds elapsed; // since the request was made
         Event event = Event::Note;
         QString text;
+        // For AttemptStarted, AttemptFailed and Connected: the address of the attempt as
+        // "host:port" ("[::1]:10001"), untranslated, for tools; empty for other events.
+        QString peer;
     };
 
     struct Chunk
@@ -48,13 +51,14 @@ public:
     };
 
     // Durations of the phases as the network panels of browsers name them; nothing where
-    // the request never reached the phase.
+    // the request never reached the phase. A phase that the end cut short (a failed lookup, a
+    // refused connection, a server that never sent a byte) lasts until the end.
     struct Phases
     {
         std::optional<std::chrono::nanoseconds> queued;     // made → first lookup or attempt
-        std::optional<std::chrono::nanoseconds> resolving;  // lookup start → answer
-        std::optional<std::chrono::nanoseconds> connecting; // first attempt → connected
-        std::optional<std::chrono::nanoseconds> waiting;    // connected → first byte
+        std::optional<std::chrono::nanoseconds> resolving;  // lookup start → answer (or end)
+        std::optional<std::chrono::nanoseconds> connecting; // first attempt → connected (or end)
+        std::optional<std::chrono::nanoseconds> waiting;    // connected → first byte (or end)
         std::optional<std::chrono::nanoseconds> receiving;  // first byte → last chunk or end
         std::optional<std::chrono::nanoseconds> total;      // made → end
     };
@@ -65,7 +69,7 @@ public:
     RequestTrace(quint64 requestId, std::source_location origin);
 
     void addStep(const QString &text) { addStep(Event::Note, text); }
-    void addStep(Event event, const QString &text);
+    void addStep(Event event, const QString &text, const QString &peer = {});
     void addChunk(qint64 bytes);
     // The outcome is decided: the end of the timeline.
     void markEnded();
@@ -87,6 +91,11 @@ public:
     std::optional<std::chrono::nanoseconds> firstTime(Event event) const;
     std::optional<std::chrono::nanoseconds> lastTime(Event event) const;
     Phases phases() const;
+
+    // The address of each connection attempt, in the order they started (the peers of the
+    // AttemptStarted steps), and the one that connected; empty if none did.
+    QStringList attemptedAddresses() const;
+    QString connectedAddress() const;
 
     // "request #3 made at ui/mainwindow.cpp:120 in MainWindow::fetchSelected"
     QString originLine() const;

@@ -7,14 +7,19 @@
 #include "poetryserver.h"
 #include "testpoems.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <QTimer>
 #include <csignal>
@@ -214,6 +219,43 @@ private:
     QStringList m_files;
 };
 
+// Waits, with this thread's event loop running, until `condition` holds; false after `timeoutMs`.
+template<typename Condition>
+bool waitUntil(Condition condition, int timeoutMs = 10'000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.hasExpired(timeoutMs))
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(1);
+    }
+    return true;
+}
+
+// The document of a --report file, or a null object (and a message) if it does not parse.
+QJsonObject parseReport(const QByteArray &bytes, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = parseError.errorString() + u": "_s + QString::fromUtf8(bytes.left(400));
+        return {};
+    }
+    return document.object();
+}
+
+QJsonObject readReport(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = path + u": "_s + file.errorString();
+        return {};
+    }
+    return parseReport(file.readAll(), error);
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -252,6 +294,15 @@ private Q_SLOTS:
     void serverHelpAndVersion();
     void serverExitsCleanlyOnTerminationSignals_data();
     void serverExitsCleanlyOnTerminationSignals();
+
+    // get-poetry: --race, --report, interrupted
+    void raceFirstPoemWinsAndTheRestAreCancelled();
+    void raceAllFailReportsEachFailure();
+    void reportOfASuccessAndAFailure();
+    void reportToStandardOutput();
+    void reportThatCannotBeWritten();
+    void interruptCancelsOpenRequests_data();
+    void interruptCancelsOpenRequests();
 
 private:
     QTemporaryDir m_dir;
@@ -520,8 +571,9 @@ void TestCli::helpAndVersion()
     const Run help = getPoetry({u"--help"_s});
     QVERIFY2(help.exitedWith(0), help.describe().constData());
     QVERIFY2(help.out.contains("Usage: "), help.out.constData());
-    for (const char *option : {"--stream", "--idle-timeout", "--deadline", "--max-size",
-                               "--max-connections", "--connect-timeout", "--escape", "--version"})
+    for (const char *option :
+         {"--stream", "--idle-timeout", "--deadline", "--max-size", "--max-connections",
+          "--connect-timeout", "--escape", "--race", "--report", "--version"})
         QVERIFY2(help.out.contains(option), option);
     QVERIFY2(help.out.contains("ADDRESS"), help.out.constData());
 
@@ -775,6 +827,255 @@ void TestCli::serverExitsCleanlyOnTerminationSignals()
     QVERIFY(server.process().waitForFinished(10'000));
     QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
     QCOMPARE(server.process().exitCode(), 0);
+}
+
+void TestCli::raceFirstPoemWinsAndTheRestAreCancelled()
+{
+    // The winner sends after 100 ms, so that the stalling server has surely accepted by then;
+    // a refusing server fails at once, which does not end the race.
+    const QByteArray poem = TestPoems::utf8Poem(800);
+    auto fast = startServer(poemOptions(poem, 100ms, poem.size()));
+    auto stalling = startServer(faultOptions(PoetryServer::Fault::Stall));
+    auto refusing = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    QVERIFY(fast && stalling && refusing);
+    QElapsedTimer clock;
+    qint64 stallClosedAtMs = -1;
+    connect(stalling.get(), &PoetryServer::connectionClosed, this,
+            [&] { stallClosedAtMs = clock.elapsed(); });
+
+    const QString reportPath = m_dir.filePath(u"race.json"_s);
+    clock.start();
+    // Timeouts far away: only the race can end the stalled request quickly.
+    const Run run = getPoetry({u"--race"_s, u"--idle-timeout"_s, u"60"_s, u"--report"_s, reportPath,
+                               addressOf(*stalling), addressOf(*refusing), addressOf(*fast)});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QVERIFY(run.out == poem + '\n');
+    QVERIFY2(!run.err.contains("Poem failed"), run.err.constData());
+    QVERIFY2(run.elapsedMs < 10'000, QByteArray::number(run.elapsedMs).constData());
+
+    // The stalled connection was closed, and promptly: by the cancel, not a timeout.
+    QVERIFY(waitUntil([&] { return stalling->openConnections() == 0; }));
+    QCOMPARE(stalling->acceptedConnections(), qint64(1));
+    QVERIFY(stallClosedAtMs >= 0);
+    QVERIFY2(stallClosedAtMs < 10'000, QByteArray::number(stallClosedAtMs).constData());
+
+    // The report says which request was cancelled.
+    QString error;
+    const QJsonArray requests = readReport(reportPath, &error)[u"requests"_s].toArray();
+    QVERIFY2(requests.size() == 3, qPrintable(error));
+    QCOMPARE(requests[0][u"outcome"_s].toString(), u"failure"_s);
+    QCOMPARE(requests[0][u"failure"_s][u"type"_s].toString(), u"CancelledError"_s);
+    QCOMPARE(requests[1][u"failure"_s][u"type"_s].toString(), u"ConnectionRefusedError"_s);
+    QCOMPARE(requests[2][u"outcome"_s].toString(), u"poem"_s);
+    QCOMPARE(requests[2][u"bytes"_s].toInteger(), poem.size());
+}
+
+void TestCli::raceAllFailReportsEachFailure()
+{
+    auto first = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    auto second = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    auto third = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    QVERIFY(first && second && third);
+
+    const Run run = getPoetry({u"--race"_s, addressOf(*first), addressOf(*second),
+                               QString::number(third->serverPort())});
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(run.err.startsWith("Poem failed: Traceback (most recent call last):\n"
+                                "FailureGroup: Every one of 3 request(s) failed.\n"),
+             run.err.constData());
+    // Each member's own traceback, in the order given, each with its address and its error.
+    const QStringList members{addressOf(*first), addressOf(*second),
+                              QString::number(third->serverPort())};
+    qsizetype previous = 0;
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        const QByteArray heading = u"\nMember %1 of 3 (%2):\n  Traceback (most recent call "
+                                   u"last):\n    request #%3 made at "_s.arg(i + 1)
+                                           .arg(members.at(i))
+                                           .arg(i + 1)
+                                           .toUtf8();
+        const qsizetype at = run.err.indexOf(heading);
+        QVERIFY2(at > previous, run.err.constData());
+        previous = at;
+    }
+    QCOMPARE(run.err.count("\n  ConnectionRefusedError: Connection was refused by other side: "
+                           "111: Connection refused.\n"),
+             3);
+    QCOMPARE(run.err.count("Poem failed:"), 1);
+}
+
+void TestCli::reportOfASuccessAndAFailure()
+{
+    // Four chunks 30 ms apart, through a name (so that it is resolved), and a refused port
+    // given as a bare number.
+    const QByteArray poem = TestPoems::utf8Poem(400);
+    auto good = startServer(poemOptions(poem, 30ms, 100));
+    auto refusing = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    QVERIFY(good && refusing);
+    const QString goodAddress = u"localhost:"_s + QString::number(good->serverPort());
+    const QString refusedAddress = QString::number(refusing->serverPort());
+    const QString reportPath = m_dir.filePath(u"report.json"_s);
+
+    const Run run = getPoetry({u"--report"_s, reportPath, goodAddress, refusedAddress});
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QVERIFY(run.out == poem + '\n');
+
+    QString error;
+    const QJsonObject report = readReport(reportPath, &error);
+    QVERIFY2(!report.isEmpty(), qPrintable(error));
+    QCOMPARE(report[u"format"_s].toString(), u"poetry-reader-fetch-report"_s);
+    QCOMPARE(report[u"version"_s].toInt(), 1);
+    QCOMPARE(report[u"generator"_s].toString(), u"get-poetry " POETRY_VERSION ""_s);
+    const QDateTime created
+            = QDateTime::fromString(report[u"created"_s].toString(), Qt::ISODateWithMs);
+    QVERIFY2(created.isValid(), qPrintable(report[u"created"_s].toString()));
+    QVERIFY(qAbs(created.secsTo(QDateTime::currentDateTimeUtc())) < 600);
+    const QJsonArray requests = report[u"requests"_s].toArray();
+    QCOMPARE(requests.size(), 2);
+
+    // The poem: resolved, connected to the IPv4 loopback (localhost may try ::1 first).
+    const QJsonObject success = requests[0].toObject();
+    const QString served = u"127.0.0.1:"_s + QString::number(good->serverPort());
+    QCOMPARE(success[u"request"_s].toInt(), 1);
+    QCOMPARE(success[u"address"_s].toString(), goodAddress);
+    const QStringList attempts = success[u"attempts"_s].toVariant().toStringList();
+    QVERIFY2(attempts.contains(served), qPrintable(attempts.join(u", ")));
+    QVERIFY(attempts.size() <= 2);
+    QCOMPARE(success[u"connected"_s].toString(), served);
+    QCOMPARE(success[u"outcome"_s].toString(), u"poem"_s);
+    QVERIFY(success[u"failure"_s].isNull());
+    QCOMPARE(success[u"bytes"_s].toInteger(), poem.size());
+    const qint64 chunks = success[u"chunks"_s].toInteger();
+    QVERIFY2(chunks >= 1 && chunks <= 4, QByteArray::number(chunks).constData());
+    const QJsonObject times = success[u"phasesMs"_s].toObject();
+    QCOMPARE(times.keys(),
+             (QStringList{u"connect"_s, u"queued"_s, u"receive"_s, u"resolve"_s, u"total"_s,
+                          u"wait"_s}));
+    double sum = 0;
+    for (const QString &phase : times.keys()) {
+        QVERIFY2(times[phase].isDouble() && times[phase].toDouble() >= 0, qPrintable(phase));
+        if (phase != u"total"_s)
+            sum += times[phase].toDouble();
+    }
+    // The phases follow one another: together no longer than the whole.
+    QVERIFY2(sum <= times[u"total"_s].toDouble() + 0.01, qPrintable(QString::number(sum)));
+    // Three gaps of 30 ms between the first byte and the last.
+    QVERIFY2(times[u"receive"_s].toDouble() >= 50,
+             qPrintable(QString::number(times[u"receive"_s].toDouble())));
+
+    // The failure: one attempt, never connected, nothing received.
+    const QJsonObject failure = requests[1].toObject();
+    const QString refused = u"127.0.0.1:"_s + refusedAddress;
+    QCOMPARE(failure[u"request"_s].toInt(), 2);
+    QCOMPARE(failure[u"address"_s].toString(), refusedAddress);
+    QCOMPARE(failure[u"attempts"_s].toVariant().toStringList(), QStringList{refused});
+    QVERIFY(failure[u"connected"_s].isNull());
+    QCOMPARE(failure[u"outcome"_s].toString(), u"failure"_s);
+    QCOMPARE(failure[u"failure"_s][u"type"_s].toString(), u"ConnectionRefusedError"_s);
+    QCOMPARE(failure[u"failure"_s][u"message"_s].toString(),
+             u"Connection was refused by other side: 111: Connection refused."_s);
+    QCOMPARE(failure[u"failure"_s][u"systemError"_s].toInt(), 111);
+    QCOMPARE(failure[u"bytes"_s].toInteger(), 0);
+    QCOMPARE(failure[u"chunks"_s].toInteger(), 0);
+    const QJsonObject failureTimes = failure[u"phasesMs"_s].toObject();
+    // Queued, then connecting until the refusal ended it; no lookup, no wait, no bytes.
+    for (const QString &phase : {u"resolve"_s, u"wait"_s, u"receive"_s})
+        QVERIFY2(failureTimes[phase].isNull(), qPrintable(phase));
+    QVERIFY(failureTimes[u"queued"_s].toDouble() >= 0);
+    QVERIFY(failureTimes[u"connect"_s].toDouble() >= 0);
+    QVERIFY(failureTimes[u"queued"_s].toDouble() + failureTimes[u"connect"_s].toDouble()
+            <= failureTimes[u"total"_s].toDouble() + 0.01);
+}
+
+void TestCli::reportToStandardOutput()
+{
+    // `--report -`: the report is standard output, and the poems are not printed.
+    const QByteArray poem = TestPoems::utf8Poem(300);
+    auto server = startServer(poemOptions(poem));
+    QVERIFY(server);
+    const Run run = getPoetry({u"--report"_s, u"-"_s, addressOf(*server)});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QString error;
+    const QJsonArray requests = parseReport(run.out, &error)[u"requests"_s].toArray();
+    QVERIFY2(requests.size() == 1, qPrintable(error));
+    QCOMPARE(requests[0][u"outcome"_s].toString(), u"poem"_s);
+    QCOMPARE(requests[0][u"bytes"_s].toInteger(), poem.size());
+    QVERIFY(run.out.endsWith("}\n"));
+}
+
+void TestCli::reportThatCannotBeWritten()
+{
+    // The poems are still printed; the status says something went wrong.
+    const QByteArray poem = TestPoems::utf8Poem(300);
+    auto server = startServer(poemOptions(poem));
+    QVERIFY(server);
+    const QString path = m_dir.filePath(u"no such folder/report.json"_s);
+    const Run run = getPoetry({u"--report"_s, path, addressOf(*server)});
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QVERIFY(run.out == poem + '\n');
+    QVERIFY2(run.err.contains(
+                     QByteArray("get-poetry: cannot write the report to " + path.toUtf8() + ": ")),
+             run.err.constData());
+
+    const Run empty = getPoetry({u"--report="_s, addressOf(*server)});
+    QVERIFY2(empty.exitedWith(2), empty.describe().constData());
+    QVERIFY2(empty.err.contains("--report needs a file name."), empty.err.constData());
+}
+
+void TestCli::interruptCancelsOpenRequests_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<QStringList>("extraArguments");
+    QTest::newRow("SIGINT") << int(SIGINT) << QStringList{};
+    QTest::newRow("SIGTERM") << int(SIGTERM) << QStringList{};
+    QTest::newRow("SIGINT, streaming") << int(SIGINT) << QStringList{u"--stream"_s};
+}
+
+void TestCli::interruptCancelsOpenRequests()
+{
+    // A poem that is complete, a request that will never end: Ctrl-C prints the first as
+    // usual and ends the second as CancelledError; the status says which signal.
+    QFETCH(int, signalNumber);
+    QFETCH(QStringList, extraArguments);
+    const QByteArray poem = TestPoems::utf8Poem(500);
+    auto good = startServer(poemOptions(poem));
+    auto stalling = startServer(faultOptions(PoetryServer::Fault::Stall));
+    QVERIFY(good && stalling);
+    const QString reportPath = m_dir.filePath(u"interrupted.json"_s);
+
+    QProcess process;
+    process.setProgram(getPoetryPath);
+    process.setArguments(extraArguments
+                         + QStringList{u"--verbose"_s, u"--idle-timeout"_s, u"60"_s, u"--report"_s,
+                                       reportPath, addressOf(*good), addressOf(*stalling)});
+    process.start();
+    QVERIFY(process.waitForStarted(10'000));
+    QByteArray err;
+    // Until the poem is complete and the stalled connection is up.
+    QVERIFY2(waitUntil([&] {
+                 err += process.readAllStandardError();
+                 return err.contains("Task 1: got ") && stalling->openConnections() == 1;
+             }),
+             err.constData());
+    ::kill(pid_t(process.processId()), signalNumber);
+    QVERIFY(waitUntil([&] { return process.state() == QProcess::NotRunning; }));
+    err += process.readAllStandardError();
+    const QByteArray out = process.readAllStandardOutput();
+
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 128 + signalNumber);
+    QVERIFY(out == poem + '\n');
+    QCOMPARE(err.count("Poem failed: Traceback (most recent call last):\n  request #2 made at "),
+             1);
+    QVERIFY2(err.contains("\nCancelledError: The request was cancelled.\n"), err.constData());
+    QVERIFY(waitUntil([&] { return stalling->openConnections() == 0; }));
+
+    // The report is written too, with the cancelled request as such.
+    QString error;
+    const QJsonArray requests = readReport(reportPath, &error)[u"requests"_s].toArray();
+    QVERIFY2(requests.size() == 2, qPrintable(error));
+    QCOMPARE(requests[0][u"outcome"_s].toString(), u"poem"_s);
+    QCOMPARE(requests[1][u"failure"_s][u"type"_s].toString(), u"CancelledError"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
