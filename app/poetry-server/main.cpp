@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "poetryserver.h"
+#include "terminaltext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -18,6 +19,7 @@ using CommandLine::usageError;
 
 int main(int argc, char *argv[])
 {
+    CommandLine::reserveStandardDescriptors();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"poetry-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(POETRY_VERSION));
@@ -73,7 +75,7 @@ int main(int argc, char *argv[])
     if (firstPort + files.size() - 1 > 65535)
         usageError(QCoreApplication::translate("main", "Port %1 is out of range.")
                            .arg(firstPort + files.size() - 1));
-    const double delay = CommandLine::secondsOption(parser, u"delay"_s, 3600);
+    const auto delay = CommandLine::durationOption(parser, u"delay"_s, 3600);
     const auto fault = PoetryServer::faultFromName(parser.value(u"fault"_s));
     if (!fault)
         usageError(
@@ -81,7 +83,7 @@ int main(int argc, char *argv[])
                         .arg(parser.value(u"fault"_s), PoetryServer::faultNames().join(u", "_s)));
 
     PoetryServer::Options options;
-    options.delay = std::chrono::milliseconds(qRound64(delay * 1000));
+    options.delay = delay;
     options.bytesPerChunk = CommandLine::countOption(parser, u"num-bytes"_s, 1);
     options.fault = *fault;
     options.faultBytes = CommandLine::countOption(parser, u"fault-bytes"_s, 0);
@@ -102,16 +104,16 @@ int main(int argc, char *argv[])
         auto server = std::make_unique<PoetryServer>(options);
         const quint16 port = firstPort == 0 ? 0 : quint16(firstPort + i);
         if (!server->listen(iface, port)) {
-            std::fprintf(stderr, "%s: %s\n", qPrintable(app.applicationName()),
-                         qPrintable(QCoreApplication::translate("main", "Cannot listen on %1: %2")
-                                            .arg(Address(iface.toString(), port).toString(),
-                                                 server->errorString())));
+            CommandLine::error(QCoreApplication::translate("main", "Cannot listen on %1: %2")
+                                       .arg(Address(iface.toString(), port).toString(),
+                                            server->errorString()));
             return 1;
         }
-        std::printf("%s\n",
-                    qPrintable(QCoreApplication::translate("main", "Serving %1 on %2.")
-                                       .arg(QFileInfo(files.at(i)).fileName(),
-                                            server->address().toString())));
+        std::printf(
+                "%s\n",
+                qPrintable(QCoreApplication::translate("main", "Serving %1 on %2.")
+                                   .arg(TerminalText::escaped(QFileInfo(files.at(i)).fileName()),
+                                        server->address().toString())));
         servers.push_back(std::move(server));
     }
     std::fflush(stdout);

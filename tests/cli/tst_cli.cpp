@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -150,6 +152,33 @@ QByteArray binaryPoem()
     return bytes;
 }
 
+// Accepts connections, never sends, never closes, and keeps every byte that clients send: a
+// poetry client has nothing to say, so anything here went to the wrong place.
+class RecordingServer
+{
+public:
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QString address() const { return u"127.0.0.1:"_s + QString::number(m_server.serverPort()); }
+    QByteArray received() const { return m_received; }
+    int accepted() const { return m_accepted; }
+
+    RecordingServer()
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                ++m_accepted;
+                QObject::connect(socket, &QIODevice::readyRead,
+                                 [this, socket] { m_received += socket->readAll(); });
+            }
+        });
+    }
+
+private:
+    QTcpServer m_server;
+    QByteArray m_received;
+    int m_accepted = 0;
+};
+
 // The real poetry-server, killed when the test ends however it ends.
 class ServerProcess
 {
@@ -239,6 +268,10 @@ private Q_SLOTS:
     void deadline();
     void connectTimeout();
     void maxSize();
+    void limitsBelowAMillisecondStillLimit_data();
+    void limitsBelowAMillisecondStillLimit();
+    void closedStandardDescriptorsReachNoServer_data();
+    void closedStandardDescriptorsReachNoServer();
 
     // the real poetry-server
     void serverServesFilesToGetPoetry();
@@ -248,6 +281,7 @@ private Q_SLOTS:
     void serverUsageErrors_data();
     void serverUsageErrors();
     void serverUnreadableFile();
+    void serverEscapesWhatItEchoes();
     void serverPortInUse();
     void serverHelpAndVersion();
     void serverExitsCleanlyOnTerminationSignals_data();
@@ -492,6 +526,19 @@ void TestCli::usageErrors_data()
                                     << QByteArray("--escape and --raw");
     QTest::newRow("escape sequence in address")
             << QStringList{u"GOOD"_s, u"\x1b[31mred:1"_s} << QByteArray("not allowed");
+    // Every option's value is echoed in its error, control characters shown visibly.
+    const QString title = u"\x1b]0;PWNED\x07"_s;
+    for (const char *option :
+         {"--deadline", "--idle-timeout", "--connect-timeout", "--max-size", "--max-connections"}) {
+        const QString name = QString::fromLatin1(option);
+        QTest::addRow("escape sequence in %s", option)
+                << QStringList{name, title, u"GOOD"_s} << QByteArray(option);
+        QTest::addRow("escape sequence in %s=", option)
+                << QStringList{name + u'=' + title + u"\x1b[2J\x9b"_s, u"GOOD"_s}
+                << QByteArray("^[]0;PWNED^G");
+    }
+    QTest::newRow("escape sequence in an unknown option")
+            << QStringList{u"--\x1b[2Jbogus"_s, u"GOOD"_s} << QByteArray("Unknown option '^[[2J");
 }
 
 void TestCli::usageErrors()
@@ -509,6 +556,8 @@ void TestCli::usageErrors()
     QVERIFY2(run.err.contains("get-poetry --help"), run.err.constData());
     // A terminal escape from the command line is not echoed raw either.
     QVERIFY2(!run.err.contains('\x1b'), run.err.constData());
+    QVERIFY2(!run.err.contains('\x07'), run.err.constData());
+    QVERIFY2(!run.err.contains("\xc2\x9b"), run.err.constData());
     QCOMPARE(run.out, QByteArray());
     // Nothing was fetched: the server never saw a connection.
     QCoreApplication::processEvents();
@@ -594,6 +643,74 @@ void TestCli::maxSize()
         QVERIFY2(fits.exitedWith(0), fits.describe().constData());
         QCOMPARE(fits.out, poem + '\n');
     }
+}
+
+void TestCli::limitsBelowAMillisecondStillLimit_data()
+{
+    // A positive limit that rounds to 0 ms must not become "no limit": each of these requests
+    // would otherwise never end (the run is killed after its timeout).
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("connectHangs"); // true: the server never accepts; false: it stalls
+    QTest::newRow("idle 0.0004") << u"--idle-timeout"_s << u"0.0004"_s << false;
+    QTest::newRow("idle 1e-9") << u"--idle-timeout"_s << u"1e-9"_s << false;
+    QTest::newRow("deadline 1e-300") << u"--deadline"_s << u"1e-300"_s << false;
+    QTest::newRow("deadline 0.00049") << u"--deadline"_s << u"0.00049"_s << false;
+    QTest::newRow("connect 1e-6") << u"--connect-timeout"_s << u"1e-6"_s << true;
+}
+
+void TestCli::limitsBelowAMillisecondStillLimit()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QFETCH(bool, connectHangs);
+    auto stalling = startServer(faultOptions(PoetryServer::Fault::Stall));
+    FullBacklogListener listener;
+    QVERIFY(stalling && listener.isValid());
+    const QString address = connectHangs ? listener.address().toString() : addressOf(*stalling);
+    // The other limits are long: only the one under test can end the request.
+    QStringList arguments{u"--connect-timeout"_s, u"60"_s, u"--idle-timeout"_s, u"60"_s};
+    arguments << option << value << address;
+    const Run run = getPoetry(arguments, 20'000);
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QVERIFY2(run.err.contains("\nTimeoutError: "), run.err.constData());
+    QCOMPARE(run.out, QByteArray());
+}
+
+void TestCli::closedStandardDescriptorsReachNoServer_data()
+{
+    QTest::addColumn<QString>("closing"); // shell redirections before exec
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("stdout and stderr closed") << u"1>&- 2>&-"_s << false;
+    QTest::newRow("all three closed, --stream") << u"0<&- 1>&- 2>&-"_s << true;
+    QTest::newRow("stderr closed, --stream") << u"2>&-"_s << true;
+}
+
+void TestCli::closedStandardDescriptorsReachNoServer()
+{
+    // With descriptors 0-2 closed, the program's sockets would take their numbers, and a
+    // traceback "on stderr" or a poem "on stdout" would be sent to a server.
+    QFETCH(QString, closing);
+    QFETCH(bool, stream);
+    RecordingServer recorder;
+    QVERIFY(recorder.listen());
+    auto poemServer = startServer(poemOptions(TestPoems::utf8Poem(3000)));
+    auto refusing = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    QVERIFY(poemServer && refusing);
+
+    QStringList arguments{u"-c"_s, u"exec %1 \"$0\" \"$@\""_s.arg(closing), getPoetryPath,
+                          u"--idle-timeout"_s, u"1"_s};
+    if (stream)
+        arguments << u"--stream"_s;
+    for (int i = 0; i < 4; ++i)
+        arguments << recorder.address();
+    arguments << addressOf(*refusing) << addressOf(*poemServer);
+    const Run run = runProgram(u"/bin/sh"_s, arguments);
+    // The refused request and the four that time out: status 1, and nothing sent anywhere.
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QCOMPARE(recorder.accepted(), 4);
+    QCOMPARE(recorder.received(), QByteArray());
+    QCOMPARE(poemServer->acceptedConnections(), qint64(1));
 }
 
 void TestCli::serverServesFilesToGetPoetry()
@@ -697,6 +814,18 @@ void TestCli::serverUsageErrors_data()
                                        << QByteArray("out of range");
     QTest::newRow("bad iface") << QStringList{u"--iface"_s, u"nowhere"_s, u"FILE"_s}
                                << QByteArray("“nowhere” is not an IP address");
+    // Every value echoed in an error has its control characters shown visibly.
+    const QString title = u"\x1b]0;PWNED\x07"_s;
+    for (const char *option :
+         {"--fault", "--delay", "--iface", "--port", "--num-bytes", "--fault-bytes"}) {
+        QTest::addRow("escape sequence in %s", option)
+                << QStringList{QString::fromLatin1(option), title, u"FILE"_s}
+                << QByteArray("^[]0;PWNED^G");
+    }
+    QTest::newRow("escape sequence in a missing file's name")
+            << QStringList{u"FILE"_s, u"MISSING"_s} << QByteArray("^[]0;PWNED^G");
+    QTest::newRow("escape sequence in an unknown option")
+            << QStringList{u"--\x1b[2Jbogus"_s, u"FILE"_s} << QByteArray("Unknown option '^[[2J");
 }
 
 void TestCli::serverUsageErrors()
@@ -706,12 +835,15 @@ void TestCli::serverUsageErrors()
     const QString path = writeFile(u"usage.txt"_s, "a poem");
     QVERIFY(!path.isEmpty());
     arguments.replaceInStrings(u"FILE"_s, path);
+    arguments.replaceInStrings(u"MISSING"_s, m_dir.filePath(u"no \x1b]0;PWNED\x07 poem"_s));
 
     const Run run = runProgram(poetryServerPath, arguments, 10'000);
     QVERIFY2(run.exitedWith(2), run.describe().constData());
     QVERIFY2(run.err.contains(messagePart), run.err.constData());
     QVERIFY2(run.err.contains("poetry-server --help"), run.err.constData());
     QVERIFY2(!run.out.contains("Serving"), run.out.constData());
+    QVERIFY2(!run.err.contains('\x1b'), run.err.constData());
+    QVERIFY2(!run.err.contains('\x07'), run.err.constData());
 }
 
 void TestCli::serverUnreadableFile()
@@ -726,6 +858,28 @@ void TestCli::serverUnreadableFile()
     QVERIFY2(run.err.contains("No such file"), run.err.constData());
     QVERIFY2(!run.out.contains("Serving"), run.out.constData());
     QVERIFY2(run.exitCode == 2, run.describe().constData());
+}
+
+void TestCli::serverEscapesWhatItEchoes()
+{
+    const QString path = writeFile(u"title\x1b]0;PWNED\x07.txt"_s, "a poem");
+    QVERIFY(!path.isEmpty());
+    // An interface that parses (any scope is taken) but cannot be listened on.
+    const Run scoped = runProgram(poetryServerPath,
+                                  {u"--iface"_s, u"fe80::1%\x1b]0;PWNED\x07"_s, path}, 10'000);
+    QVERIFY2(scoped.exitedWith(1), scoped.describe().constData());
+    QVERIFY2(scoped.err.contains("Cannot listen on [fe80::1%^[]0;PWNED^G]:"),
+             scoped.err.constData());
+    QVERIFY2(!scoped.err.contains('\x1b') && !scoped.err.contains('\x07'), scoped.err.constData());
+
+    // The file name in "Serving FILE on ADDRESS." too.
+    ServerProcess server;
+    QString error;
+    QVERIFY2(server.start({path}, 1, &error), qPrintable(error));
+    QCOMPARE(server.files(), QStringList{u"title^[]0;PWNED^G.txt"_s});
+    const Run run = getPoetry({server.addresses().at(0)});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QCOMPARE(run.out, QByteArray("a poem\n"));
 }
 
 void TestCli::serverPortInUse()
