@@ -390,7 +390,8 @@ void TestCli::invalidUtf8AndControlBytesAreExactToAPipe()
 {
     // Without --escape, standard output that is a pipe gets the server's bytes unchanged:
     // escapes, lone CRs, NULs and invalid UTF-8 included.
-    const QByteArray poem = binaryPoem() + "\xff\xfe\xc3(\xe2\x82" + QByteArray(5, '\0');
+    const QByteArray poem = binaryPoem() + "\xff\xfe\xc3(\xe2\x82" + QByteArray(5, '\0')
+            + "\xEF\xBB\xBF\u202E\u2066\u200B\u2028\U000E0041"; // kept raw too
     auto server = startServer(poemOptions(poem));
     QVERIFY(server);
     const Run run = getPoetry({addressOf(*server)});
@@ -414,7 +415,9 @@ void TestCli::escapeShowsControlCharacters()
                             "tab\tdel\x7f"
                             " csi\xc2\x9b"
                             " bad\xff"
-                            " 한국어\n";
+                            " 한국어"
+                            " rlo\u202Ecba\u202C lri\u2066x\u2069 zw\u200B\u2060\uFEFF"
+                            " ls\u2028tag\U000E0041\n";
     const QByteArray escaped = "bell^G"
                                " esc^[[31mred"
                                " bs^H"
@@ -423,7 +426,10 @@ void TestCli::escapeShowsControlCharacters()
                                "tab\tdel^?"
                                " csi<U+009B>"
                                " bad\xef\xbf\xbd"
-                               " 한국어\n";
+                               " 한국어"
+                               " rlo<U+202E>cba<U+202C> lri<U+2066>x<U+2069>"
+                               " zw<U+200B><U+2060><U+FEFF>"
+                               " ls<U+2028>tag<U+E0041>\n";
     auto server = startServer(poemOptions(poem));
     QVERIFY(server);
 
@@ -539,6 +545,8 @@ void TestCli::usageErrors_data()
     }
     QTest::newRow("escape sequence in an unknown option")
             << QStringList{u"--\x1b[2Jbogus"_s, u"GOOD"_s} << QByteArray("Unknown option '^[[2J");
+    QTest::newRow("bidi override in an address")
+            << QStringList{u"GOOD"_s, u"\u202Eevil:1"_s} << QByteArray("<U+202E>evil");
 }
 
 void TestCli::usageErrors()
@@ -558,6 +566,7 @@ void TestCli::usageErrors()
     QVERIFY2(!run.err.contains('\x1b'), run.err.constData());
     QVERIFY2(!run.err.contains('\x07'), run.err.constData());
     QVERIFY2(!run.err.contains("\xc2\x9b"), run.err.constData());
+    QVERIFY2(!run.err.contains("\xe2\x80\xae"), run.err.constData()); // U+202E
     QCOMPARE(run.out, QByteArray());
     // Nothing was fetched: the server never saw a connection.
     QCoreApplication::processEvents();
