@@ -5,6 +5,7 @@
 
 #include "fullbackloglistener.h"
 #include "poetryserver.h"
+#include "serverprocess.h"
 #include "testpoems.h"
 
 #include <QDir>
@@ -12,7 +13,6 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -179,70 +179,6 @@ private:
     int m_accepted = 0;
 };
 
-// The real poetry-server, killed when the test ends however it ends.
-class ServerProcess
-{
-public:
-    ServerProcess() = default;
-    ServerProcess(const ServerProcess &) = delete;
-    ServerProcess &operator=(const ServerProcess &) = delete;
-    ~ServerProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(10'000);
-        }
-    }
-
-    // Starts it and reads one "Serving FILE on HOST:PORT." line per file.
-    bool start(const QStringList &arguments, int fileCount, QString *error)
-    {
-        m_process.setProgram(poetryServerPath);
-        m_process.setArguments(arguments);
-        m_process.start();
-        if (!m_process.waitForStarted(10'000)) {
-            *error = m_process.errorString();
-            return false;
-        }
-        static const QRegularExpression serving(u"^Serving (.+) on (.+:[0-9]+)\\.$"_s);
-        QByteArray pending;
-        QElapsedTimer timer;
-        timer.start();
-        while (m_addresses.size() < fileCount) {
-            const int newline = int(pending.indexOf('\n'));
-            if (newline >= 0) {
-                const QString line = QString::fromUtf8(pending.left(newline));
-                pending.remove(0, newline + 1);
-                const auto match = serving.match(line);
-                if (!match.hasMatch()) {
-                    *error = u"unexpected line: "_s + line;
-                    return false;
-                }
-                m_files.append(match.captured(1));
-                m_addresses.append(match.captured(2));
-                continue;
-            }
-            if (m_process.state() == QProcess::NotRunning || timer.hasExpired(10'000)) {
-                *error = u"no \"Serving\" line; stderr: "_s
-                        + QString::fromUtf8(m_process.readAllStandardError());
-                return false;
-            }
-            m_process.waitForReadyRead(1000);
-            pending += m_process.readAllStandardOutput();
-        }
-        return true;
-    }
-
-    QStringList addresses() const { return m_addresses; }
-    QStringList files() const { return m_files; }
-    QProcess &process() { return m_process; }
-
-private:
-    QProcess m_process;
-    QStringList m_addresses;
-    QStringList m_files;
-};
-
 } // namespace
 
 class TestCli : public QObject
@@ -294,11 +230,7 @@ private:
 
 QString TestCli::writeFile(const QString &name, const QByteArray &contents)
 {
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-        return {};
-    return path;
+    return TestPoems::writeFile(m_dir.filePath(name), contents);
 }
 
 void TestCli::initTestCase()
@@ -730,7 +662,7 @@ void TestCli::serverServesFilesToGetPoetry()
     const QString secondPath = writeFile(u"second.bin"_s, second);
     QVERIFY(!firstPath.isEmpty() && !secondPath.isEmpty());
 
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({u"--port"_s, u"0"_s, firstPath, secondPath}, 2, &error),
              qPrintable(error));
@@ -755,7 +687,7 @@ void TestCli::serverSlowDeliversExactBytes()
     const QString path = writeFile(u"slow.txt"_s, poem);
     QVERIFY(!path.isEmpty());
 
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({u"--delay"_s, u"0.01"_s, u"--num-bytes"_s, u"3"_s, path}, 1, &error),
              qPrintable(error));
@@ -771,7 +703,7 @@ void TestCli::serverSlowDeliversExactBytes()
 void TestCli::serverFaultRefuse()
 {
     const QString path = writeFile(u"refused.txt"_s, "never sent");
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({u"--fault"_s, u"refuse"_s, path}, 1, &error), qPrintable(error));
     const Run run = getPoetry({server.addresses().at(0)});
@@ -787,7 +719,7 @@ void TestCli::serverFaultRefuse()
 void TestCli::serverFaultReset()
 {
     const QString path = writeFile(u"reset.txt"_s, "0123456789abcdefghij");
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({u"--fault"_s, u"reset"_s, u"--fault-bytes"_s, u"5"_s, path}, 1, &error),
              qPrintable(error));
@@ -882,7 +814,7 @@ void TestCli::serverEscapesWhatItEchoes()
     QVERIFY2(!scoped.err.contains('\x1b') && !scoped.err.contains('\x07'), scoped.err.constData());
 
     // The file name in "Serving FILE on ADDRESS." too.
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({path}, 1, &error), qPrintable(error));
     QCOMPARE(server.files(), QStringList{u"title^[]0;PWNED^G.txt"_s});
@@ -930,7 +862,7 @@ void TestCli::serverExitsCleanlyOnTerminationSignals()
     QFETCH(bool, interrupt);
     const QString path = writeFile(u"signal.txt"_s, "a poem");
     QVERIFY(!path.isEmpty());
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({path}, 1, &error), qPrintable(error));
     QVERIFY(getPoetry({server.addresses().at(0)}).exitedWith(0));
