@@ -56,18 +56,27 @@ void process(QCommandLineParser &parser)
         parser.showHelp(0);
 }
 
-qint64 countOption(const QCommandLineParser &parser, const QString &option, qint64 minimum)
+qint64 countOption(const QCommandLineParser &parser, const QString &option, qint64 minimum,
+                   qint64 maximum)
 {
     bool ok = false;
     const qint64 value = parser.value(option).toLongLong(&ok);
-    if (!ok || value < minimum)
+    if (ok && value >= minimum && value <= maximum)
+        return value;
+    if (maximum == std::numeric_limits<qint64>::max())
         usageError(QCoreApplication::translate("CommandLine",
                                                "--%1 takes a whole number of at least %2, not "
                                                "“%3”.")
                            .arg(option)
                            .arg(minimum)
                            .arg(parser.value(option)));
-    return value;
+    usageError(QCoreApplication::translate("CommandLine",
+                                           "--%1 takes a whole number between %2 and %3, not "
+                                           "“%4”.")
+                       .arg(option)
+                       .arg(minimum)
+                       .arg(maximum)
+                       .arg(parser.value(option)));
 }
 
 double secondsOption(const QCommandLineParser &parser, const QString &option, double maximum)

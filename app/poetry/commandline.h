@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <chrono>
+#include <limits>
 
 // What the command-line programs share: usage errors exit with status 2, as scripts expect
 // (QCommandLineParser::process() would exit with 1).
@@ -22,8 +23,9 @@ void error(const QString &message);
 [[noreturn]] void usageError(const QString &message);
 // Parses the application's arguments; handles --help and --version; exits 2 on errors.
 void process(QCommandLineParser &parser);
-// The value of a whole-number option, at least `minimum`, or a usage error.
-qint64 countOption(const QCommandLineParser &parser, const QString &option, qint64 minimum);
+// The value of a whole-number option between `minimum` and `maximum`, or a usage error.
+qint64 countOption(const QCommandLineParser &parser, const QString &option, qint64 minimum,
+                   qint64 maximum = std::numeric_limits<qint64>::max());
 // The value of an option in seconds between 0 and `maximum`, or a usage error.
 double secondsOption(const QCommandLineParser &parser, const QString &option, double maximum);
 // The same as a duration in whole milliseconds, where 0 means 0 and any positive value is at

@@ -20,7 +20,10 @@
 
 #include <QTimer>
 #include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
 
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -60,10 +63,13 @@ struct Run
 // Runs `program` to the end while this thread's event loop keeps running, so that in-process
 // servers go on serving it. Never waits longer than `timeoutMs`.
 Run runProgram(const QString &program, const QStringList &arguments,
-               int timeoutMs = processTimeoutMs, const QString &standardOutputFile = {})
+               int timeoutMs = processTimeoutMs, const QString &standardOutputFile = {},
+               const std::function<void()> &childModifier = {})
 {
     Run run;
     QProcess process;
+    if (childModifier)
+        process.setChildProcessModifier(childModifier);
     process.setProgram(program);
     process.setArguments(arguments);
     if (!standardOutputFile.isEmpty())
@@ -767,6 +773,25 @@ void TestCli::serverUsageErrors_data()
             << QStringList{u"FILE"_s, u"MISSING"_s} << QByteArray("^[]0;PWNED^G");
     QTest::newRow("escape sequence in an unknown option")
             << QStringList{u"--\x1b[2Jbogus"_s, u"FILE"_s} << QByteArray("Unknown option '^[[2J");
+    // Sizes the server would try to hold: a clear error, not std::bad_alloc or all memory.
+    const QByteArray faultBytesRange("--fault-bytes takes a whole number between 0 and 1073741824");
+    QTest::newRow("random bytes over 1 GiB")
+            << QStringList{u"--fault"_s, u"random"_s, u"--fault-bytes"_s, u"3000000000"_s,
+                           u"FILE"_s}
+            << faultBytesRange;
+    QTest::newRow("fault bytes 2^62")
+            << QStringList{u"--fault-bytes"_s, u"4611686018427387904"_s, u"FILE"_s}
+            << faultBytesRange;
+    QTest::newRow("reset after 1 GiB + 1")
+            << QStringList{u"--fault"_s, u"reset"_s, u"--fault-bytes"_s, u"1073741825"_s, u"FILE"_s}
+            << faultBytesRange;
+    QTest::newRow("/dev/zero") << QStringList{u"/dev/zero"_s}
+                               << QByteArray("Cannot read /dev/zero: not a regular file.");
+    QTest::newRow("a FIFO") << QStringList{u"FIFO"_s} << QByteArray("fifo: not a regular file.");
+    QTest::newRow("a directory") << QStringList{u"FILE"_s, u"DIRECTORY"_s}
+                                 << QByteArray(": not a regular file.");
+    QTest::newRow("a file over 1 GiB")
+            << QStringList{u"BIG"_s} << QByteArray("big: larger than 1073741824 bytes (1 GiB).");
 }
 
 void TestCli::serverUsageErrors()
@@ -777,8 +802,24 @@ void TestCli::serverUsageErrors()
     QVERIFY(!path.isEmpty());
     arguments.replaceInStrings(u"FILE"_s, path);
     arguments.replaceInStrings(u"MISSING"_s, m_dir.filePath(u"no \x1b]0;PWNED\x07 poem"_s));
+    arguments.replaceInStrings(u"DIRECTORY"_s, m_dir.path());
+    if (arguments.contains(u"FIFO"_s)) {
+        const QString fifo = m_dir.filePath(u"fifo"_s);
+        QVERIFY(QFile::exists(fifo) || ::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        arguments.replaceInStrings(u"FIFO"_s, fifo);
+    }
+    if (arguments.contains(u"BIG"_s)) {
+        QFile big(m_dir.filePath(u"big"_s)); // sparse: no disk space taken
+        QVERIFY(big.open(QIODevice::WriteOnly) && big.resize((qint64(1) << 30) + 1));
+        arguments.replaceInStrings(u"BIG"_s, big.fileName());
+    }
 
-    const Run run = runProgram(poetryServerPath, arguments, 10'000);
+    // 2 GiB of address space at most: a server that tried to hold what it was given would
+    // fail at once instead of taking the machine's memory.
+    const Run run = runProgram(poetryServerPath, arguments, 10'000, {}, [] {
+        const rlimit limit{rlim_t(2) << 30, rlim_t(2) << 30};
+        ::setrlimit(RLIMIT_AS, &limit);
+    });
     QVERIFY2(run.exitedWith(2), run.describe().constData());
     QVERIFY2(run.err.contains(messagePart), run.err.constData());
     QVERIFY2(run.err.contains("poetry-server --help"), run.err.constData());
