@@ -7,6 +7,8 @@
 #include "fuzzsupport.h"
 #include "terminaltext.h"
 
+#include <QList>
+
 #include <cstring>
 
 using namespace Qt::StringLiterals;
