@@ -129,6 +129,10 @@
         <source>--%1 takes seconds between 0 and %2, not “%3”.</source>
         <translation>--%1 には「%3」ではなく 0～%2 の秒数を指定してください。</translation>
     </message>
+    <message>
+        <source>--%1 takes a whole number between %2 and %3, not “%4”.</source>
+        <translation>--%1 には「%4」ではなく %2 から %3 までの整数を指定してください。</translation>
+    </message>
 </context>
 <context>
     <name>DemoServers</name>

@@ -129,6 +129,10 @@
         <source>--%1 takes seconds between 0 and %2, not “%3”.</source>
         <translation>--%1에는 “%3”이(가) 아니라 0에서 %2 사이의 초를 지정해야 합니다.</translation>
     </message>
+    <message>
+        <source>--%1 takes a whole number between %2 and %3, not “%4”.</source>
+        <translation>--%1에는 “%4”이(가) 아니라 %2에서 %3 사이의 정수를 지정해야 합니다.</translation>
+    </message>
 </context>
 <context>
     <name>DemoServers</name>

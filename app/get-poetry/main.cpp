@@ -62,11 +62,6 @@ bool writeAll(int descriptor, std::vector<QByteArrayView> pieces)
     return true;
 }
 
-milliseconds secondsToMs(double seconds)
-{
-    return milliseconds(qRound64(seconds * 1000));
-}
-
 class Output
 {
 public:
@@ -135,6 +130,7 @@ int main(int argc, char *argv[])
     // 1.09 s). Nothing here needs GLib; an empty QT_NO_GLIB= brings it back.
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
+    CommandLine::reserveStandardDescriptors();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"get-poetry"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(POETRY_VERSION));
@@ -209,15 +205,14 @@ int main(int argc, char *argv[])
         QString error;
         const auto address = Address::parse(argument, &error);
         if (!address)
-            CommandLine::usageError(TerminalText::escaped(error));
+            CommandLine::usageError(error);
         addresses.append(*address);
     }
 
     FetchOptions options;
-    options.connectTimeout
-            = secondsToMs(CommandLine::secondsOption(parser, u"connect-timeout"_s, 1e6));
-    options.idleTimeout = secondsToMs(CommandLine::secondsOption(parser, u"idle-timeout"_s, 1e6));
-    options.deadline = secondsToMs(CommandLine::secondsOption(parser, u"deadline"_s, 1e6));
+    options.connectTimeout = CommandLine::durationOption(parser, u"connect-timeout"_s, 1e6);
+    options.idleTimeout = CommandLine::durationOption(parser, u"idle-timeout"_s, 1e6);
+    options.deadline = CommandLine::durationOption(parser, u"deadline"_s, 1e6);
     options.maxPoemSize = CommandLine::countOption(parser, u"max-size"_s, 0);
 
     const bool escapePoems

@@ -122,6 +122,7 @@ Arguments parseArguments()
 
 int main(int argc, char *argv[])
 {
+    CommandLine::reserveStandardDescriptors();
     const QString requested = requestedLanguage(argc, argv);
     const bool unknownLanguage = !requested.isEmpty() && !Translations::isSupported(requested);
     const QString language = requested.isEmpty() || unknownLanguage

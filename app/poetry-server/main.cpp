@@ -2,11 +2,14 @@
 
 #include "commandline.h"
 #include "poetryserver.h"
+#include "terminaltext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <memory>
@@ -16,8 +19,50 @@ using namespace Qt::StringLiterals;
 
 using CommandLine::usageError;
 
+namespace {
+
+// A poem file: a regular file of at most PoetryServer::maxFaultBytes. A device, a FIFO or a
+// directory could be endless or block, so anything else is a usage error, as is a file that
+// is (or grows while it is read) too large: the server never tries to hold it.
+QByteArray readPoem(const QString &path)
+{
+    auto fail = [&path](const QString &reason) {
+        usageError(QCoreApplication::translate("main", "Cannot read %1: %2").arg(path, reason));
+    };
+    const QString notRegular = QCoreApplication::translate("main", "not a regular file.");
+    const QString tooLarge = QCoreApplication::translate("main", "larger than %1 bytes (1 GiB).")
+                                     .arg(PoetryServer::maxFaultBytes);
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        fail(notRegular); // before opening: opening a FIFO would wait for a writer
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        fail(file.errorString());
+    struct stat status = {};
+    if (::fstat(file.handle(), &status) != 0 || !S_ISREG(status.st_mode))
+        fail(notRegular);
+    if (status.st_size > PoetryServer::maxFaultBytes)
+        fail(tooLarge);
+    QByteArray poem;
+    poem.reserve(qsizetype(status.st_size));
+    for (;;) {
+        const QByteArray chunk = file.read(1024 * 1024);
+        if (chunk.isEmpty())
+            break;
+        poem += chunk;
+        if (poem.size() > PoetryServer::maxFaultBytes)
+            fail(tooLarge);
+    }
+    if (file.error() != QFileDevice::NoError)
+        fail(file.errorString());
+    return poem;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    CommandLine::reserveStandardDescriptors();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"poetry-server"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(POETRY_VERSION));
@@ -54,11 +99,17 @@ int main(int argc, char *argv[])
             {u"fault-bytes"_s,
              QCoreApplication::translate("main",
                                          "Bytes sent before a reset, or random bytes "
-                                         "to send (default: the poem's size)."),
+                                         "to send (default: the poem's size); at most %1 "
+                                         "(1 GiB).")
+                     .arg(PoetryServer::maxFaultBytes),
              u"N"_s, u"0"_s},
     });
     parser.addPositionalArgument(
-            u"FILE"_s, QCoreApplication::translate("main", "Poem files to serve."), u"FILE..."_s);
+            u"FILE"_s,
+            QCoreApplication::translate("main",
+                                        "Poem files to serve: regular files of at most "
+                                        "1 GiB."),
+            u"FILE..."_s);
     CommandLine::process(parser);
 
     const QStringList files = parser.positionalArguments();
@@ -73,7 +124,7 @@ int main(int argc, char *argv[])
     if (firstPort + files.size() - 1 > 65535)
         usageError(QCoreApplication::translate("main", "Port %1 is out of range.")
                            .arg(firstPort + files.size() - 1));
-    const double delay = CommandLine::secondsOption(parser, u"delay"_s, 3600);
+    const auto delay = CommandLine::durationOption(parser, u"delay"_s, 3600);
     const auto fault = PoetryServer::faultFromName(parser.value(u"fault"_s));
     if (!fault)
         usageError(
@@ -81,20 +132,16 @@ int main(int argc, char *argv[])
                         .arg(parser.value(u"fault"_s), PoetryServer::faultNames().join(u", "_s)));
 
     PoetryServer::Options options;
-    options.delay = std::chrono::milliseconds(qRound64(delay * 1000));
+    options.delay = delay;
     options.bytesPerChunk = CommandLine::countOption(parser, u"num-bytes"_s, 1);
     options.fault = *fault;
-    options.faultBytes = CommandLine::countOption(parser, u"fault-bytes"_s, 0);
+    options.faultBytes
+            = CommandLine::countOption(parser, u"fault-bytes"_s, 0, PoetryServer::maxFaultBytes);
 
     // Read every poem before serving any: a bad file name is a mistake on the command line.
     QList<QByteArray> poems;
-    for (const QString &path : files) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            usageError(QCoreApplication::translate("main", "Cannot read %1: %2")
-                               .arg(path, file.errorString()));
-        poems.append(file.readAll());
-    }
+    for (const QString &path : files)
+        poems.append(readPoem(path));
 
     std::vector<std::unique_ptr<PoetryServer>> servers;
     for (qsizetype i = 0; i < files.size(); ++i) {
@@ -102,16 +149,16 @@ int main(int argc, char *argv[])
         auto server = std::make_unique<PoetryServer>(options);
         const quint16 port = firstPort == 0 ? 0 : quint16(firstPort + i);
         if (!server->listen(iface, port)) {
-            std::fprintf(stderr, "%s: %s\n", qPrintable(app.applicationName()),
-                         qPrintable(QCoreApplication::translate("main", "Cannot listen on %1: %2")
-                                            .arg(Address(iface.toString(), port).toString(),
-                                                 server->errorString())));
+            CommandLine::error(QCoreApplication::translate("main", "Cannot listen on %1: %2")
+                                       .arg(Address(iface.toString(), port).toString(),
+                                            server->errorString()));
             return 1;
         }
-        std::printf("%s\n",
-                    qPrintable(QCoreApplication::translate("main", "Serving %1 on %2.")
-                                       .arg(QFileInfo(files.at(i)).fileName(),
-                                            server->address().toString())));
+        std::printf(
+                "%s\n",
+                qPrintable(QCoreApplication::translate("main", "Serving %1 on %2.")
+                                   .arg(TerminalText::escaped(QFileInfo(files.at(i)).fileName()),
+                                        server->address().toString())));
         servers.push_back(std::move(server));
     }
     std::fflush(stdout);

@@ -1,22 +1,46 @@
 #include "commandline.h"
 
+#include "terminaltext.h"
+
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
+#include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 namespace CommandLine {
 
+void reserveStandardDescriptors()
+{
+    for (int descriptor = STDIN_FILENO; descriptor <= STDERR_FILENO; ++descriptor) {
+        if (::fcntl(descriptor, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        // open() returns the lowest free number: this one, as the lower ones are open by now.
+        const int opened = ::open("/dev/null", O_RDWR);
+        if (opened >= 0 && opened != descriptor) {
+            ::dup2(opened, descriptor);
+            ::close(opened);
+        }
+    }
+}
+
+void error(const QString &message)
+{
+    const QString text = QCoreApplication::applicationName() + u": " + message + u'\n';
+    std::fputs(TerminalText::escaped(text).toUtf8().constData(), stderr);
+}
+
 void usageError(const QString &message)
 {
-    const QString name = QCoreApplication::applicationName();
-    std::fprintf(
-            stderr, "%s: %s\n%s\n", qPrintable(name), qPrintable(message),
-            qPrintable(QCoreApplication::translate("CommandLine", "Try “%1 --help”.").arg(name)));
+    error(message + u'\n'
+          + QCoreApplication::translate("CommandLine", "Try “%1 --help”.")
+                    .arg(QCoreApplication::applicationName()));
     std::exit(2);
 }
 
@@ -32,18 +56,27 @@ void process(QCommandLineParser &parser)
         parser.showHelp(0);
 }
 
-qint64 countOption(const QCommandLineParser &parser, const QString &option, qint64 minimum)
+qint64 countOption(const QCommandLineParser &parser, const QString &option, qint64 minimum,
+                   qint64 maximum)
 {
     bool ok = false;
     const qint64 value = parser.value(option).toLongLong(&ok);
-    if (!ok || value < minimum)
+    if (ok && value >= minimum && value <= maximum)
+        return value;
+    if (maximum == std::numeric_limits<qint64>::max())
         usageError(QCoreApplication::translate("CommandLine",
                                                "--%1 takes a whole number of at least %2, not "
                                                "“%3”.")
                            .arg(option)
                            .arg(minimum)
                            .arg(parser.value(option)));
-    return value;
+    usageError(QCoreApplication::translate("CommandLine",
+                                           "--%1 takes a whole number between %2 and %3, not "
+                                           "“%4”.")
+                       .arg(option)
+                       .arg(minimum)
+                       .arg(maximum)
+                       .arg(parser.value(option)));
 }
 
 double secondsOption(const QCommandLineParser &parser, const QString &option, double maximum)
@@ -57,6 +90,15 @@ double secondsOption(const QCommandLineParser &parser, const QString &option, do
                            .arg(QString::number(maximum, 'g', 10))
                            .arg(parser.value(option)));
     return value;
+}
+
+std::chrono::milliseconds durationOption(const QCommandLineParser &parser, const QString &option,
+                                         double maximumSeconds)
+{
+    const double seconds = secondsOption(parser, option, maximumSeconds);
+    if (seconds == 0)
+        return std::chrono::milliseconds(0);
+    return std::chrono::milliseconds(std::max<qint64>(1, qint64(std::round(seconds * 1000))));
 }
 
 namespace {

@@ -5,17 +5,23 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QObject>
-#include <QTcpServer>
 #include <QTimer>
 
 #include <chrono>
 #include <optional>
 #include <unordered_map>
 
+class QSocketNotifier;
 class QTcpSocket;
 
 // Serves one poem to every client that connects, whole or slowly, to many clients at once,
 // each independently; and on request misbehaves, for demos and tests.
+//
+// Whatever clients do, what it holds per client is bounded: bytes a client sends are read and
+// discarded (the protocol has no request), and at most a window of the poem is queued for a
+// client that does not read, slow or fast; every client's bytes are slices of one poem.
+// When it runs out of descriptors it stops accepting for a while (100 ms, doubling up to 1 s)
+// instead of trying again at once; the clients wait in the listen queue meanwhile.
 class PoetryServer : public QObject
 {
     Q_OBJECT
@@ -38,8 +44,12 @@ public:
         qint64 bytesPerChunk = 0;           // with a delay: bytes per tick (0 = the whole poem)
         std::chrono::milliseconds delay{0}; // between chunks; 0 = as fast as the socket takes it
         Fault fault = Fault::None;
-        qint64 faultBytes = 0;
+        qint64 faultBytes = 0; // at most maxFaultBytes
     };
+
+    // The most random bytes or bytes before a reset that a server is asked for (1 GiB);
+    // poetry-server also serves no file larger than this.
+    static constexpr qint64 maxFaultBytes = qint64(1) << 30;
 
     explicit PoetryServer(const Options &options, QObject *parent = nullptr);
     ~PoetryServer() override;
@@ -80,10 +90,14 @@ private:
     struct Connection
     {
         qint64 sent = 0;
+        qint64 allowed = 0; // what may be sent so far: all of it, or the chunks of the ticks
         bool finishedSending = false;
     };
 
+    bool bindAndListen(const QHostAddress &address, quint16 port);
     void acceptConnections();
+    void pauseAccepting();
+    void serve(int descriptor);
     void sendMore(QTcpSocket *socket);
     void sendSlowChunks();
     void finishSending(QTcpSocket *socket);
@@ -94,8 +108,10 @@ private:
 
     Options m_options;
     QByteArray m_content;
-    QTcpServer m_server;
-    int m_reservedDescriptor = -1; // Fault::Refuse: bound, never listening
+    int m_listener = -1; // bound; listening unless Fault::Refuse
+    QSocketNotifier *m_acceptNotifier = nullptr;
+    QTimer m_acceptPause; // out of descriptors: accepting again when it fires
+    std::chrono::milliseconds m_acceptPauseLength;
     QHostAddress m_listenAddress;
     quint16 m_port = 0;
     QString m_errorString;

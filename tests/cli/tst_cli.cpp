@@ -5,6 +5,7 @@
 
 #include "fullbackloglistener.h"
 #include "poetryserver.h"
+#include "serverprocess.h"
 #include "testpoems.h"
 
 #include <QDateTime>
@@ -16,14 +17,18 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include <QTimer>
 #include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
 
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -63,10 +68,13 @@ struct Run
 // Runs `program` to the end while this thread's event loop keeps running, so that in-process
 // servers go on serving it. Never waits longer than `timeoutMs`.
 Run runProgram(const QString &program, const QStringList &arguments,
-               int timeoutMs = processTimeoutMs, const QString &standardOutputFile = {})
+               int timeoutMs = processTimeoutMs, const QString &standardOutputFile = {},
+               const std::function<void()> &childModifier = {})
 {
     Run run;
     QProcess process;
+    if (childModifier)
+        process.setChildProcessModifier(childModifier);
     process.setProgram(program);
     process.setArguments(arguments);
     if (!standardOutputFile.isEmpty())
@@ -155,68 +163,31 @@ QByteArray binaryPoem()
     return bytes;
 }
 
-// The real poetry-server, killed when the test ends however it ends.
-class ServerProcess
+// Accepts connections, never sends, never closes, and keeps every byte that clients send: a
+// poetry client has nothing to say, so anything here went to the wrong place.
+class RecordingServer
 {
 public:
-    ServerProcess() = default;
-    ServerProcess(const ServerProcess &) = delete;
-    ServerProcess &operator=(const ServerProcess &) = delete;
-    ~ServerProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(10'000);
-        }
-    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QString address() const { return u"127.0.0.1:"_s + QString::number(m_server.serverPort()); }
+    QByteArray received() const { return m_received; }
+    int accepted() const { return m_accepted; }
 
-    // Starts it and reads one "Serving FILE on HOST:PORT." line per file.
-    bool start(const QStringList &arguments, int fileCount, QString *error)
+    RecordingServer()
     {
-        m_process.setProgram(poetryServerPath);
-        m_process.setArguments(arguments);
-        m_process.start();
-        if (!m_process.waitForStarted(10'000)) {
-            *error = m_process.errorString();
-            return false;
-        }
-        static const QRegularExpression serving(u"^Serving (.+) on (.+:[0-9]+)\\.$"_s);
-        QByteArray pending;
-        QElapsedTimer timer;
-        timer.start();
-        while (m_addresses.size() < fileCount) {
-            const int newline = int(pending.indexOf('\n'));
-            if (newline >= 0) {
-                const QString line = QString::fromUtf8(pending.left(newline));
-                pending.remove(0, newline + 1);
-                const auto match = serving.match(line);
-                if (!match.hasMatch()) {
-                    *error = u"unexpected line: "_s + line;
-                    return false;
-                }
-                m_files.append(match.captured(1));
-                m_addresses.append(match.captured(2));
-                continue;
+        QObject::connect(&m_server, &QTcpServer::newConnection, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                ++m_accepted;
+                QObject::connect(socket, &QIODevice::readyRead,
+                                 [this, socket] { m_received += socket->readAll(); });
             }
-            if (m_process.state() == QProcess::NotRunning || timer.hasExpired(10'000)) {
-                *error = u"no \"Serving\" line; stderr: "_s
-                        + QString::fromUtf8(m_process.readAllStandardError());
-                return false;
-            }
-            m_process.waitForReadyRead(1000);
-            pending += m_process.readAllStandardOutput();
-        }
-        return true;
+        });
     }
-
-    QStringList addresses() const { return m_addresses; }
-    QStringList files() const { return m_files; }
-    QProcess &process() { return m_process; }
 
 private:
-    QProcess m_process;
-    QStringList m_addresses;
-    QStringList m_files;
+    QTcpServer m_server;
+    QByteArray m_received;
+    int m_accepted = 0;
 };
 
 // Waits, with this thread's event loop running, until `condition` holds; false after `timeoutMs`.
@@ -281,6 +252,10 @@ private Q_SLOTS:
     void deadline();
     void connectTimeout();
     void maxSize();
+    void limitsBelowAMillisecondStillLimit_data();
+    void limitsBelowAMillisecondStillLimit();
+    void closedStandardDescriptorsReachNoServer_data();
+    void closedStandardDescriptorsReachNoServer();
 
     // the real poetry-server
     void serverServesFilesToGetPoetry();
@@ -290,6 +265,7 @@ private Q_SLOTS:
     void serverUsageErrors_data();
     void serverUsageErrors();
     void serverUnreadableFile();
+    void serverEscapesWhatItEchoes();
     void serverPortInUse();
     void serverHelpAndVersion();
     void serverExitsCleanlyOnTerminationSignals_data();
@@ -311,11 +287,7 @@ private:
 
 QString TestCli::writeFile(const QString &name, const QByteArray &contents)
 {
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
-        return {};
-    return path;
+    return TestPoems::writeFile(m_dir.filePath(name), contents);
 }
 
 void TestCli::initTestCase()
@@ -407,7 +379,8 @@ void TestCli::invalidUtf8AndControlBytesAreExactToAPipe()
 {
     // Without --escape, standard output that is a pipe gets the server's bytes unchanged:
     // escapes, lone CRs, NULs and invalid UTF-8 included.
-    const QByteArray poem = binaryPoem() + "\xff\xfe\xc3(\xe2\x82" + QByteArray(5, '\0');
+    const QByteArray poem = binaryPoem() + "\xff\xfe\xc3(\xe2\x82" + QByteArray(5, '\0')
+            + "\xEF\xBB\xBF\u202E\u2066\u200B\u2028\U000E0041"; // kept raw too
     auto server = startServer(poemOptions(poem));
     QVERIFY(server);
     const Run run = getPoetry({addressOf(*server)});
@@ -431,7 +404,9 @@ void TestCli::escapeShowsControlCharacters()
                             "tab\tdel\x7f"
                             " csi\xc2\x9b"
                             " bad\xff"
-                            " 한국어\n";
+                            " 한국어"
+                            " rlo\u202Ecba\u202C lri\u2066x\u2069 zw\u200B\u2060\uFEFF"
+                            " ls\u2028tag\U000E0041\n";
     const QByteArray escaped = "bell^G"
                                " esc^[[31mred"
                                " bs^H"
@@ -440,7 +415,10 @@ void TestCli::escapeShowsControlCharacters()
                                "tab\tdel^?"
                                " csi<U+009B>"
                                " bad\xef\xbf\xbd"
-                               " 한국어\n";
+                               " 한국어"
+                               " rlo<U+202E>cba<U+202C> lri<U+2066>x<U+2069>"
+                               " zw<U+200B><U+2060><U+FEFF>"
+                               " ls<U+2028>tag<U+E0041>\n";
     auto server = startServer(poemOptions(poem));
     QVERIFY(server);
 
@@ -543,6 +521,21 @@ void TestCli::usageErrors_data()
                                     << QByteArray("--escape and --raw");
     QTest::newRow("escape sequence in address")
             << QStringList{u"GOOD"_s, u"\x1b[31mred:1"_s} << QByteArray("not allowed");
+    // Every option's value is echoed in its error, control characters shown visibly.
+    const QString title = u"\x1b]0;PWNED\x07"_s;
+    for (const char *option :
+         {"--deadline", "--idle-timeout", "--connect-timeout", "--max-size", "--max-connections"}) {
+        const QString name = QString::fromLatin1(option);
+        QTest::addRow("escape sequence in %s", option)
+                << QStringList{name, title, u"GOOD"_s} << QByteArray(option);
+        QTest::addRow("escape sequence in %s=", option)
+                << QStringList{name + u'=' + title + u"\x1b[2J\x9b"_s, u"GOOD"_s}
+                << QByteArray("^[]0;PWNED^G");
+    }
+    QTest::newRow("escape sequence in an unknown option")
+            << QStringList{u"--\x1b[2Jbogus"_s, u"GOOD"_s} << QByteArray("Unknown option '^[[2J");
+    QTest::newRow("bidi override in an address")
+            << QStringList{u"GOOD"_s, u"\u202Eevil:1"_s} << QByteArray("<U+202E>evil");
 }
 
 void TestCli::usageErrors()
@@ -560,6 +553,9 @@ void TestCli::usageErrors()
     QVERIFY2(run.err.contains("get-poetry --help"), run.err.constData());
     // A terminal escape from the command line is not echoed raw either.
     QVERIFY2(!run.err.contains('\x1b'), run.err.constData());
+    QVERIFY2(!run.err.contains('\x07'), run.err.constData());
+    QVERIFY2(!run.err.contains("\xc2\x9b"), run.err.constData());
+    QVERIFY2(!run.err.contains("\xe2\x80\xae"), run.err.constData()); // U+202E
     QCOMPARE(run.out, QByteArray());
     // Nothing was fetched: the server never saw a connection.
     QCoreApplication::processEvents();
@@ -648,6 +644,74 @@ void TestCli::maxSize()
     }
 }
 
+void TestCli::limitsBelowAMillisecondStillLimit_data()
+{
+    // A positive limit that rounds to 0 ms must not become "no limit": each of these requests
+    // would otherwise never end (the run is killed after its timeout).
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("connectHangs"); // true: the server never accepts; false: it stalls
+    QTest::newRow("idle 0.0004") << u"--idle-timeout"_s << u"0.0004"_s << false;
+    QTest::newRow("idle 1e-9") << u"--idle-timeout"_s << u"1e-9"_s << false;
+    QTest::newRow("deadline 1e-300") << u"--deadline"_s << u"1e-300"_s << false;
+    QTest::newRow("deadline 0.00049") << u"--deadline"_s << u"0.00049"_s << false;
+    QTest::newRow("connect 1e-6") << u"--connect-timeout"_s << u"1e-6"_s << true;
+}
+
+void TestCli::limitsBelowAMillisecondStillLimit()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QFETCH(bool, connectHangs);
+    auto stalling = startServer(faultOptions(PoetryServer::Fault::Stall));
+    FullBacklogListener listener;
+    QVERIFY(stalling && listener.isValid());
+    const QString address = connectHangs ? listener.address().toString() : addressOf(*stalling);
+    // The other limits are long: only the one under test can end the request.
+    QStringList arguments{u"--connect-timeout"_s, u"60"_s, u"--idle-timeout"_s, u"60"_s};
+    arguments << option << value << address;
+    const Run run = getPoetry(arguments, 20'000);
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QVERIFY2(run.err.contains("\nTimeoutError: "), run.err.constData());
+    QCOMPARE(run.out, QByteArray());
+}
+
+void TestCli::closedStandardDescriptorsReachNoServer_data()
+{
+    QTest::addColumn<QString>("closing"); // shell redirections before exec
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("stdout and stderr closed") << u"1>&- 2>&-"_s << false;
+    QTest::newRow("all three closed, --stream") << u"0<&- 1>&- 2>&-"_s << true;
+    QTest::newRow("stderr closed, --stream") << u"2>&-"_s << true;
+}
+
+void TestCli::closedStandardDescriptorsReachNoServer()
+{
+    // With descriptors 0-2 closed, the program's sockets would take their numbers, and a
+    // traceback "on stderr" or a poem "on stdout" would be sent to a server.
+    QFETCH(QString, closing);
+    QFETCH(bool, stream);
+    RecordingServer recorder;
+    QVERIFY(recorder.listen());
+    auto poemServer = startServer(poemOptions(TestPoems::utf8Poem(3000)));
+    auto refusing = startServer(faultOptions(PoetryServer::Fault::Refuse));
+    QVERIFY(poemServer && refusing);
+
+    QStringList arguments{u"-c"_s, u"exec %1 \"$0\" \"$@\""_s.arg(closing), getPoetryPath,
+                          u"--idle-timeout"_s, u"1"_s};
+    if (stream)
+        arguments << u"--stream"_s;
+    for (int i = 0; i < 4; ++i)
+        arguments << recorder.address();
+    arguments << addressOf(*refusing) << addressOf(*poemServer);
+    const Run run = runProgram(u"/bin/sh"_s, arguments);
+    // The refused request and the four that time out: status 1, and nothing sent anywhere.
+    QVERIFY2(run.exitedWith(1), run.describe().constData());
+    QCOMPARE(recorder.accepted(), 4);
+    QCOMPARE(recorder.received(), QByteArray());
+    QCOMPARE(poemServer->acceptedConnections(), qint64(1));
+}
+
 void TestCli::serverServesFilesToGetPoetry()
 {
     const QByteArray first = TestPoems::utf8Poem(5000);
@@ -656,7 +720,7 @@ void TestCli::serverServesFilesToGetPoetry()
     const QString secondPath = writeFile(u"second.bin"_s, second);
     QVERIFY(!firstPath.isEmpty() && !secondPath.isEmpty());
 
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({u"--port"_s, u"0"_s, firstPath, secondPath}, 2, &error),
              qPrintable(error));
@@ -681,7 +745,7 @@ void TestCli::serverSlowDeliversExactBytes()
     const QString path = writeFile(u"slow.txt"_s, poem);
     QVERIFY(!path.isEmpty());
 
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({u"--delay"_s, u"0.01"_s, u"--num-bytes"_s, u"3"_s, path}, 1, &error),
              qPrintable(error));
@@ -697,7 +761,7 @@ void TestCli::serverSlowDeliversExactBytes()
 void TestCli::serverFaultRefuse()
 {
     const QString path = writeFile(u"refused.txt"_s, "never sent");
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({u"--fault"_s, u"refuse"_s, path}, 1, &error), qPrintable(error));
     const Run run = getPoetry({server.addresses().at(0)});
@@ -713,7 +777,7 @@ void TestCli::serverFaultRefuse()
 void TestCli::serverFaultReset()
 {
     const QString path = writeFile(u"reset.txt"_s, "0123456789abcdefghij");
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({u"--fault"_s, u"reset"_s, u"--fault-bytes"_s, u"5"_s, path}, 1, &error),
              qPrintable(error));
@@ -749,6 +813,37 @@ void TestCli::serverUsageErrors_data()
                                        << QByteArray("out of range");
     QTest::newRow("bad iface") << QStringList{u"--iface"_s, u"nowhere"_s, u"FILE"_s}
                                << QByteArray("“nowhere” is not an IP address");
+    // Every value echoed in an error has its control characters shown visibly.
+    const QString title = u"\x1b]0;PWNED\x07"_s;
+    for (const char *option :
+         {"--fault", "--delay", "--iface", "--port", "--num-bytes", "--fault-bytes"}) {
+        QTest::addRow("escape sequence in %s", option)
+                << QStringList{QString::fromLatin1(option), title, u"FILE"_s}
+                << QByteArray("^[]0;PWNED^G");
+    }
+    QTest::newRow("escape sequence in a missing file's name")
+            << QStringList{u"FILE"_s, u"MISSING"_s} << QByteArray("^[]0;PWNED^G");
+    QTest::newRow("escape sequence in an unknown option")
+            << QStringList{u"--\x1b[2Jbogus"_s, u"FILE"_s} << QByteArray("Unknown option '^[[2J");
+    // Sizes the server would try to hold: a clear error, not std::bad_alloc or all memory.
+    const QByteArray faultBytesRange("--fault-bytes takes a whole number between 0 and 1073741824");
+    QTest::newRow("random bytes over 1 GiB")
+            << QStringList{u"--fault"_s, u"random"_s, u"--fault-bytes"_s, u"3000000000"_s,
+                           u"FILE"_s}
+            << faultBytesRange;
+    QTest::newRow("fault bytes 2^62")
+            << QStringList{u"--fault-bytes"_s, u"4611686018427387904"_s, u"FILE"_s}
+            << faultBytesRange;
+    QTest::newRow("reset after 1 GiB + 1")
+            << QStringList{u"--fault"_s, u"reset"_s, u"--fault-bytes"_s, u"1073741825"_s, u"FILE"_s}
+            << faultBytesRange;
+    QTest::newRow("/dev/zero") << QStringList{u"/dev/zero"_s}
+                               << QByteArray("Cannot read /dev/zero: not a regular file.");
+    QTest::newRow("a FIFO") << QStringList{u"FIFO"_s} << QByteArray("fifo: not a regular file.");
+    QTest::newRow("a directory") << QStringList{u"FILE"_s, u"DIRECTORY"_s}
+                                 << QByteArray(": not a regular file.");
+    QTest::newRow("a file over 1 GiB")
+            << QStringList{u"BIG"_s} << QByteArray("big: larger than 1073741824 bytes (1 GiB).");
 }
 
 void TestCli::serverUsageErrors()
@@ -758,12 +853,31 @@ void TestCli::serverUsageErrors()
     const QString path = writeFile(u"usage.txt"_s, "a poem");
     QVERIFY(!path.isEmpty());
     arguments.replaceInStrings(u"FILE"_s, path);
+    arguments.replaceInStrings(u"MISSING"_s, m_dir.filePath(u"no \x1b]0;PWNED\x07 poem"_s));
+    arguments.replaceInStrings(u"DIRECTORY"_s, m_dir.path());
+    if (arguments.contains(u"FIFO"_s)) {
+        const QString fifo = m_dir.filePath(u"fifo"_s);
+        QVERIFY(QFile::exists(fifo) || ::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        arguments.replaceInStrings(u"FIFO"_s, fifo);
+    }
+    if (arguments.contains(u"BIG"_s)) {
+        QFile big(m_dir.filePath(u"big"_s)); // sparse: no disk space taken
+        QVERIFY(big.open(QIODevice::WriteOnly) && big.resize((qint64(1) << 30) + 1));
+        arguments.replaceInStrings(u"BIG"_s, big.fileName());
+    }
 
-    const Run run = runProgram(poetryServerPath, arguments, 10'000);
+    // 2 GiB of address space at most: a server that tried to hold what it was given would
+    // fail at once instead of taking the machine's memory.
+    const Run run = runProgram(poetryServerPath, arguments, 10'000, {}, [] {
+        const rlimit limit{rlim_t(2) << 30, rlim_t(2) << 30};
+        ::setrlimit(RLIMIT_AS, &limit);
+    });
     QVERIFY2(run.exitedWith(2), run.describe().constData());
     QVERIFY2(run.err.contains(messagePart), run.err.constData());
     QVERIFY2(run.err.contains("poetry-server --help"), run.err.constData());
     QVERIFY2(!run.out.contains("Serving"), run.out.constData());
+    QVERIFY2(!run.err.contains('\x1b'), run.err.constData());
+    QVERIFY2(!run.err.contains('\x07'), run.err.constData());
 }
 
 void TestCli::serverUnreadableFile()
@@ -778,6 +892,28 @@ void TestCli::serverUnreadableFile()
     QVERIFY2(run.err.contains("No such file"), run.err.constData());
     QVERIFY2(!run.out.contains("Serving"), run.out.constData());
     QVERIFY2(run.exitCode == 2, run.describe().constData());
+}
+
+void TestCli::serverEscapesWhatItEchoes()
+{
+    const QString path = writeFile(u"title\x1b]0;PWNED\x07.txt"_s, "a poem");
+    QVERIFY(!path.isEmpty());
+    // An interface that parses (any scope is taken) but cannot be listened on.
+    const Run scoped = runProgram(poetryServerPath,
+                                  {u"--iface"_s, u"fe80::1%\x1b]0;PWNED\x07"_s, path}, 10'000);
+    QVERIFY2(scoped.exitedWith(1), scoped.describe().constData());
+    QVERIFY2(scoped.err.contains("Cannot listen on [fe80::1%^[]0;PWNED^G]:"),
+             scoped.err.constData());
+    QVERIFY2(!scoped.err.contains('\x1b') && !scoped.err.contains('\x07'), scoped.err.constData());
+
+    // The file name in "Serving FILE on ADDRESS." too.
+    ServerProcess server(poetryServerPath);
+    QString error;
+    QVERIFY2(server.start({path}, 1, &error), qPrintable(error));
+    QCOMPARE(server.files(), QStringList{u"title^[]0;PWNED^G.txt"_s});
+    const Run run = getPoetry({server.addresses().at(0)});
+    QVERIFY2(run.exitedWith(0), run.describe().constData());
+    QCOMPARE(run.out, QByteArray("a poem\n"));
 }
 
 void TestCli::serverPortInUse()
@@ -819,7 +955,7 @@ void TestCli::serverExitsCleanlyOnTerminationSignals()
     QFETCH(bool, interrupt);
     const QString path = writeFile(u"signal.txt"_s, "a poem");
     QVERIFY(!path.isEmpty());
-    ServerProcess server;
+    ServerProcess server(poetryServerPath);
     QString error;
     QVERIFY2(server.start({path}, 1, &error), qPrintable(error));
     QVERIFY(getPoetry({server.addresses().at(0)}).exitedWith(0));

@@ -1,9 +1,13 @@
 // TerminalText::escaped() on anything a server could send (UTF-8 bytes, or raw UTF-16 with lone
 // surrogates for the QString overload): what it returns is valid UTF-8 with no control byte but
-// tab, newline and a carriage return right before a newline; no DEL; no C1 control.
+// tab, newline and a carriage return right before a newline; no DEL; no C1 control; and no
+// character that a terminal draws as nothing or that reorders text (format characters such as
+// the bidirectional controls and U+FEFF, U+2028, U+2029, tag characters).
 
 #include "fuzzsupport.h"
 #include "terminaltext.h"
+
+#include <QList>
 
 #include <cstring>
 
@@ -19,6 +23,17 @@ void checkSafe(const QByteArray &out, QByteArrayView input, const char *overload
     Fuzz::check(Fuzz::isValidUtf8(out), [&]() -> QString {
         return u"output is not valid UTF-8: "_s + Fuzz::show(out) + u" from " + where();
     });
+    for (const char32_t c : QString::fromUtf8(out).toUcs4()) {
+        const auto category = QChar::category(c);
+        Fuzz::check(category != QChar::Other_Format && category != QChar::Separator_Line
+                            && category != QChar::Separator_Paragraph
+                            && !(c >= 0xE0000 && c <= 0xE007F),
+                    [&]() -> QString {
+                        return u"invisible character U+%1 in the output: "_s.arg(uint(c), 4, 16,
+                                                                                 QChar(u'0'))
+                                + where();
+                    });
+    }
     for (qsizetype i = 0; i < out.size(); ++i) {
         const auto c = uchar(out.at(i));
         const bool allowed = c == '\t' || c == '\n'

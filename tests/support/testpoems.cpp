@@ -1,5 +1,7 @@
 #include "testpoems.h"
 
+#include <QFile>
+
 namespace TestPoems {
 
 namespace {
@@ -26,6 +28,14 @@ QByteArray utf8Poem(qsizetype approximateSize)
         --end;
     text.truncate(end);
     return text;
+}
+
+QString writeFile(const QString &path, const QByteArray &contents)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
+        return {};
+    return path;
 }
 
 } // namespace TestPoems

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 // Poems made for tests: deterministic, non-ASCII, of any size.
 namespace TestPoems {
@@ -11,5 +12,7 @@ namespace TestPoems {
 QByteArray mixedScriptText(qsizetype size);
 // Like mixedScriptText(), but ends on a character boundary (size may be a little smaller).
 QByteArray utf8Poem(qsizetype approximateSize);
+// Writes a poem file for a server to serve; returns `path`, or an empty string if it failed.
+QString writeFile(const QString &path, const QByteArray &contents);
 
 } // namespace TestPoems
