@@ -135,6 +135,25 @@
     </message>
 </context>
 <context>
+    <name>Connector</name>
+    <message>
+        <source>resolving %1</source>
+        <translation>%1 を名前解決中</translation>
+    </message>
+    <message>
+        <source>resolved to %1</source>
+        <translation>%1 に解決</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>%1 に接続中</translation>
+    </message>
+    <message>
+        <source>attempt to %1 failed: %2</source>
+        <translation>%1 への接続の試みに失敗: %2</translation>
+    </message>
+</context>
+<context>
     <name>DemoServers</name>
     <message>
         <source>fast</source>
@@ -717,24 +736,12 @@
 <context>
     <name>PoetryProtocol</name>
     <message>
-        <source>resolving %1</source>
-        <translation>%1 を名前解決中</translation>
-    </message>
-    <message>
         <source>DNS lookup failed: address “%1” not found</source>
         <translation>DNS 検索に失敗しました: アドレス「%1」が見つかりません</translation>
     </message>
     <message>
         <source>host not found</source>
         <translation>ホストが見つかりません</translation>
-    </message>
-    <message>
-        <source>resolved to %1</source>
-        <translation>%1 に解決</translation>
-    </message>
-    <message>
-        <source>connecting to %1</source>
-        <translation>%1 に接続中</translation>
     </message>
     <message>
         <source>Connection to the other side was lost in a non-clean fashion</source>
@@ -819,10 +826,6 @@
         <translation>
             <numerusform>%nバイト受信後にサーバーが接続を終了</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>attempt to %1 failed: %2</source>
-        <translation>%1 への接続の試みに失敗: %2</translation>
     </message>
 </context>
 <context>

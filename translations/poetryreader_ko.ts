@@ -135,6 +135,25 @@
     </message>
 </context>
 <context>
+    <name>Connector</name>
+    <message>
+        <source>resolving %1</source>
+        <translation>%1 이름 확인 중</translation>
+    </message>
+    <message>
+        <source>resolved to %1</source>
+        <translation>%1(으)로 확인됨</translation>
+    </message>
+    <message>
+        <source>connecting to %1</source>
+        <translation>%1에 연결 중</translation>
+    </message>
+    <message>
+        <source>attempt to %1 failed: %2</source>
+        <translation>%1 연결 시도 실패: %2</translation>
+    </message>
+</context>
+<context>
     <name>DemoServers</name>
     <message>
         <source>fast</source>
@@ -717,24 +736,12 @@
 <context>
     <name>PoetryProtocol</name>
     <message>
-        <source>resolving %1</source>
-        <translation>%1 이름 확인 중</translation>
-    </message>
-    <message>
         <source>DNS lookup failed: address “%1” not found</source>
         <translation>DNS 조회 실패: 주소 “%1”을(를) 찾을 수 없습니다</translation>
     </message>
     <message>
         <source>host not found</source>
         <translation>호스트를 찾을 수 없음</translation>
-    </message>
-    <message>
-        <source>resolved to %1</source>
-        <translation>%1(으)로 확인됨</translation>
-    </message>
-    <message>
-        <source>connecting to %1</source>
-        <translation>%1에 연결 중</translation>
     </message>
     <message>
         <source>Connection to the other side was lost in a non-clean fashion</source>
@@ -819,10 +826,6 @@
         <translation>
             <numerusform>%n바이트 수신 후 서버가 연결을 닫음</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>attempt to %1 failed: %2</source>
-        <translation>%1 연결 시도 실패: %2</translation>
     </message>
 </context>
 <context>

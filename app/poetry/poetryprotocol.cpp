@@ -1,15 +1,12 @@
 #include "poetryprotocol.h"
 
-#include "hostresolver.h"
+#include "connector.h"
 
 #include <QLocale>
 #include <QNetworkProxy>
 #include <QSocketNotifier>
 #include <QTcpSocket>
 
-#include <arpa/inet.h>
-#include <net/if.h>
-#include <netinet/in.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -47,48 +44,11 @@ void prefault(char *begin, qsizetype size)
 #endif
 }
 
-// RFC 8305 section 4: alternate the address families, starting with the resolver's first.
-QList<QHostAddress> interleaveFamilies(const QList<QHostAddress> &addresses)
-{
-    if (addresses.isEmpty())
-        return {};
-    const auto firstFamily = addresses.first().protocol();
-    QList<QHostAddress> preferred;
-    QList<QHostAddress> other;
-    for (const QHostAddress &address : addresses)
-        (address.protocol() == firstFamily ? preferred : other).append(address);
-    QList<QHostAddress> ordered;
-    ordered.reserve(addresses.size());
-    for (qsizetype i = 0; i < std::max(preferred.size(), other.size()); ++i) {
-        if (i < preferred.size())
-            ordered.append(preferred.at(i));
-        if (i < other.size())
-            ordered.append(other.at(i));
-    }
-    return ordered;
-}
-
-// The scope of a link-local address: a number, or an interface name such as "lo" or "eth0".
-uint32_t scopeIndex(const QString &scope)
-{
-    bool numeric = false;
-    const uint index = scope.toUInt(&numeric);
-    if (numeric)
-        return index;
-    return scope.isEmpty() ? 0 : ::if_nametoindex(scope.toLocal8Bit().constData());
-}
-
 } // namespace
 
 PoetryProtocol::PoetryProtocol(const Address &address, const FetchOptions &options, QObject *parent)
     : QObject(parent), m_address(address), m_options(options)
-{
-    m_attemptTimer.setSingleShot(true);
-    m_attemptTimer.setInterval(attemptDelay);
-    // A coarse timer may fire 5 % early; the delay is the RFC's.
-    m_attemptTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_attemptTimer, &QTimer::timeout, this, &PoetryProtocol::startNextAttempt);
-}
+{ }
 
 PoetryProtocol::~PoetryProtocol()
 {
@@ -97,177 +57,46 @@ PoetryProtocol::~PoetryProtocol()
 
 void PoetryProtocol::start()
 {
-    Q_ASSERT(!m_socket && !m_finished);
+    Q_ASSERT(!m_socket && !m_finished && !m_connector);
     m_connectStart = Clock::now();
-    const QHostAddress literal(m_address.host());
-    if (!literal.isNull()) {
-        m_addresses = {literal};
-        startNextAttempt();
-        return;
-    }
-    setState(RequestState::Resolving, Event::Resolving, tr("resolving %1").arg(m_address.host()));
-    m_lookupId = HostResolver::instance().lookup(
-            m_address.host(), this, [this](const HostResolver::Result &result) {
-                onHostResolved(result.addresses, result.errorText, result.outOfDescriptors);
-            });
-}
-
-void PoetryProtocol::onHostResolved(const QList<QHostAddress> &addresses, const QString &errorText,
-                                    bool outOfDescriptors)
-{
-    m_lookupId = -1;
-    if (m_finished)
-        return;
-    if (outOfDescriptors) {
-        // Not the name's fault: the owner queues the request again, as for a connection.
-        connectFailed(EMFILE);
-        return;
-    }
-    if (addresses.isEmpty()) {
+    m_connector = new Connector(m_address, this);
+    connect(m_connector, &Connector::stepReached, this, &PoetryProtocol::onConnectorStep);
+    connect(m_connector, &Connector::connected, this, &PoetryProtocol::onConnected);
+    connect(m_connector, &Connector::resetBeforeConnected, this,
+            &PoetryProtocol::onResetBeforeConnected);
+    connect(m_connector, &Connector::lookupFailed, this, [this](const QString &errorText) {
         Failure failure(Failure::Kind::DNSLookup,
                         tr("DNS lookup failed: address “%1” not found").arg(m_address.host()));
         failure.setSystemError(0, errorText);
         fail(failure, tr("host not found"));
-        return;
-    }
-    m_addresses = interleaveFamilies(addresses);
-    QStringList names;
-    for (const QHostAddress &address : std::as_const(m_addresses))
-        names.append(address.toString());
-    Q_EMIT stepReached(Event::Resolved, tr("resolved to %1").arg(names.join(u", ")));
-    startNextAttempt();
+    });
+    connect(m_connector, &Connector::failed, this, &PoetryProtocol::connectFailed);
+    m_connector->start();
 }
 
-void PoetryProtocol::startNextAttempt()
+void PoetryProtocol::onConnectorStep(Event event, const QString &step, const QString &peer)
 {
-    if (m_finished || m_socket)
-        return;
-    if (m_addresses.isEmpty()) {
-        if (m_attempts.empty())
-            connectFailed(m_lastConnectError);
-        return;
-    }
-    const QHostAddress address = m_addresses.takeFirst();
-    const QString target = Address(address.toString(), m_address.port()).toString();
-    const QString step = tr("connecting to %1").arg(target);
-    if (m_state == RequestState::Connecting)
-        Q_EMIT stepReached(Event::AttemptStarted, step, target);
+    if (event == Event::Resolving)
+        setState(RequestState::Resolving, event, step, peer);
+    else if (event == Event::AttemptStarted && m_state != RequestState::Connecting)
+        setState(RequestState::Connecting, event, step, peer);
     else
-        setState(RequestState::Connecting, Event::AttemptStarted, step, target);
-
-    sockaddr_storage storage{};
-    socklen_t length = 0;
-    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
-        in6->sin6_family = AF_INET6;
-        in6->sin6_port = htons(m_address.port());
-        const Q_IPV6ADDR ip = address.toIPv6Address();
-        std::memcpy(&in6->sin6_addr, &ip, sizeof ip);
-        in6->sin6_scope_id = scopeIndex(address.scopeId());
-        length = sizeof(sockaddr_in6);
-    } else {
-        auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
-        in4->sin_family = AF_INET;
-        in4->sin_port = htons(m_address.port());
-        in4->sin_addr.s_addr = htonl(address.toIPv4Address());
-        length = sizeof(sockaddr_in);
-    }
-    const int descriptor
-            = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (descriptor < 0) {
-        // Out of descriptors or memory: no other address would do better.
-        const int error = errno;
-        m_addresses.clear();
-        dropAttempts();
-        connectFailed(error);
-        return;
-    }
-    if (::connect(descriptor, reinterpret_cast<sockaddr *>(&storage), length) == 0) {
-        onConnected(descriptor, target);
-        return;
-    }
-    if (errno != EINPROGRESS) {
-        const int error = errno;
-        ::close(descriptor);
-        attemptFailed(target, error);
-        return;
-    }
-    auto *notifier = new QSocketNotifier(descriptor, QSocketNotifier::Write, this);
-    connect(notifier, &QSocketNotifier::activated, this,
-            [this, descriptor] { checkAttempt(descriptor); });
-    m_attempts.push_back({descriptor, notifier, target});
-    if (!m_addresses.isEmpty())
-        m_attemptTimer.start();
+        Q_EMIT stepReached(event, step, peer);
 }
 
-void PoetryProtocol::checkAttempt(int descriptor)
+void PoetryProtocol::onResetBeforeConnected(int descriptor, const QString &peer, int error)
 {
-    const auto it
-            = std::find_if(m_attempts.begin(), m_attempts.end(),
-                           [descriptor](const Attempt &a) { return a.descriptor == descriptor; });
-    if (it == m_attempts.end())
-        return;
-    const Attempt attempt = *it;
-    m_attempts.erase(it);
-    // We may be inside the notifier's own signal.
-    attempt.notifier->setEnabled(false);
-    attempt.notifier->deleteLater();
-
-    int error = 0;
-    socklen_t length = sizeof error;
-    if (::getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length) != 0)
-        error = errno;
-    if (error == 0) {
-        onConnected(descriptor, attempt.target);
-        return;
-    }
-    if (error == ECONNRESET || error == EPIPE) {
-        // The server accepted, maybe sent something, and reset the connection before we saw
-        // it up: it was up, and what it sent is the partial poem.
-        dropAttempts();
-        setState(RequestState::Receiving, Event::Connected,
-                 tr("connected to %1").arg(attempt.target), attempt.target);
-        readBeforeReset(descriptor);
-        ::close(descriptor);
-        if (m_finished)
-            return;
-        Failure failure(Failure::Kind::ConnectionLost,
-                        tr("Connection to the other side was lost in a non-clean fashion"));
-        failure.setSystemError(error);
-        fail(failure, tr("connection reset after %n byte(s)", nullptr, int(m_bytes.size())));
-        return;
-    }
+    // The server accepted, maybe sent something, and reset the connection before we saw it
+    // up: it was up, and what it sent is the partial poem.
+    setState(RequestState::Receiving, Event::Connected, tr("connected to %1").arg(peer), peer);
+    readBeforeReset(descriptor);
     ::close(descriptor);
-    attemptFailed(attempt.target, error);
-}
-
-void PoetryProtocol::attemptFailed(const QString &target, int error)
-{
-    m_lastConnectError = error;
-    if (!m_addresses.isEmpty() || !m_attempts.empty()) {
-        Q_EMIT stepReached(Event::AttemptFailed,
-                           tr("attempt to %1 failed: %2")
-                                   .arg(target, QString::fromLocal8Bit(std::strerror(error))),
-                           target);
-    }
-    // A failed attempt starts the next one at once (RFC 8305 section 5).
-    if (!m_addresses.isEmpty()) {
-        m_attemptTimer.stop();
-        startNextAttempt();
-    } else if (m_attempts.empty()) {
-        connectFailed(error);
-    }
-}
-
-void PoetryProtocol::dropAttempts()
-{
-    m_attemptTimer.stop();
-    for (const Attempt &attempt : m_attempts) {
-        attempt.notifier->setEnabled(false);
-        attempt.notifier->deleteLater();
-        ::close(attempt.descriptor);
-    }
-    m_attempts.clear();
+    if (m_finished)
+        return;
+    Failure failure(Failure::Kind::ConnectionLost,
+                    tr("Connection to the other side was lost in a non-clean fashion"));
+    failure.setSystemError(error);
+    fail(failure, tr("connection reset after %n byte(s)", nullptr, int(m_bytes.size())));
 }
 
 void PoetryProtocol::connectFailed(int error)
@@ -389,12 +218,10 @@ void PoetryProtocol::setState(RequestState state, Event event, const QString &st
 
 void PoetryProtocol::onConnected(int descriptor, const QString &target)
 {
-    dropAttempts();
     // Without the probe a reset would pass for the end of the poem: no probe, no connection.
     if (!m_closeProbe.attach(descriptor)) {
         const int error = errno;
         ::close(descriptor);
-        m_addresses.clear();
         connectFailed(error);
         return;
     }
@@ -549,9 +376,13 @@ void PoetryProtocol::fail(Failure failure, const QString &step)
 
 void PoetryProtocol::closeSocket()
 {
-    if (m_lookupId >= 0)
-        HostResolver::instance().abort(std::exchange(m_lookupId, -1));
-    dropAttempts();
+    if (m_connector) {
+        m_connector->disconnect(this);
+        m_connector->abort();
+        // We may be inside one of its signals.
+        m_connector->deleteLater();
+        m_connector = nullptr;
+    }
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();

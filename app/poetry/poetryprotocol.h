@@ -9,28 +9,24 @@
 
 #include <QAbstractSocket>
 #include <QByteArray>
-#include <QHostAddress>
-#include <QList>
 #include <QObject>
-#include <QTimer>
 
 #include <chrono>
 #include <optional>
-#include <vector>
 
-class QSocketNotifier;
+class Connector;
 class QTcpSocket;
 
-// One connection to a poetry server. Resolves the name, connects (happy eyeballs, RFC 8305),
-// collects the bytes, tells a clean close (the poem is complete) from a lost connection,
-// enforces the size cap and the connect and idle timeouts, and reports exactly one outcome
-// through finished(). It knows nothing of requests or queues: its PoemJob owns it.
+// One connection to a poetry server. Connects (its Connector resolves the name and runs the
+// happy-eyeballs attempts), collects the bytes, tells a clean close (the poem is complete) from a
+// lost connection, enforces the size cap and the connect and idle timeouts, and reports exactly one
+// outcome through finished(). It knows nothing of requests or queues: its PoemJob owns it.
 //
 // It connects the socket itself and hands the connected descriptor to QTcpSocket, which does
 // all the reading. QTcpSocket::connectToHost() takes a connection that the server accepted and
 // reset before Qt noticed it was up for a failed attempt and silently connects again (measured
 // with Qt 6.4: 243 connections to such a server in 5 s); connecting ourselves also gives the
-// system's exact error for every failed attempt, and lets attempts overlap.
+// system's exact error for every failed attempt, and lets attempts overlap (see Connector).
 class PoetryProtocol : public QObject
 {
     Q_OBJECT
@@ -38,9 +34,6 @@ class PoetryProtocol : public QObject
 public:
     using Clock = std::chrono::steady_clock;
 
-    // RFC 8305's "Connection Attempt Delay": the next address is tried this long after the
-    // previous attempt started, without waiting for it to fail.
-    static constexpr std::chrono::milliseconds attemptDelay{250};
     // What Qt may buffer while paused: past it the kernel's window fills and the server blocks.
     static constexpr qint64 pausedReadBuffer = 64 * 1024;
 
@@ -78,21 +71,10 @@ Q_SIGNALS:
     void finished();
 
 private:
-    struct Attempt
-    {
-        int descriptor = -1;
-        QSocketNotifier *notifier = nullptr;
-        QString target; // "host:port"
-    };
-
     void setState(RequestState state, RequestTrace::Event event, const QString &step,
                   const QString &peer = {});
-    void onHostResolved(const QList<QHostAddress> &addresses, const QString &errorText,
-                        bool outOfDescriptors);
-    void startNextAttempt();
-    void checkAttempt(int descriptor);
-    void attemptFailed(const QString &target, int error);
-    void dropAttempts();
+    void onConnectorStep(RequestTrace::Event event, const QString &step, const QString &peer);
+    void onResetBeforeConnected(int descriptor, const QString &peer, int error);
     void connectFailed(int error);
     void onConnected(int descriptor, const QString &target);
     void onReadyRead();
@@ -111,11 +93,7 @@ private:
 
     Address m_address;
     FetchOptions m_options;
-    QList<QHostAddress> m_addresses; // still to try, in the order to try them
-    int m_lookupId = -1;
-    std::vector<Attempt> m_attempts; // connecting now
-    QTimer m_attemptTimer;
-    int m_lastConnectError = 0;
+    Connector *m_connector = nullptr; // until connected
     QTcpSocket *m_socket = nullptr;
     TcpCloseProbe m_closeProbe;
     QByteArray m_bytes;
