@@ -13,6 +13,7 @@
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "poetryserver.h"
+#include "serverthread.h"
 #include "testpoems.h"
 
 #include <QApplication>
@@ -36,48 +37,6 @@ using namespace std::chrono;
 namespace {
 
 constexpr int serverCount = 10;
-
-// Slow servers on their own thread and event loop.
-class ServerThread : public QThread
-{
-public:
-    explicit ServerThread(const PoetryServer::Options &options) : m_options(options) { }
-
-    QList<Address> waitForAddresses()
-    {
-        QMutexLocker locker(&m_mutex);
-        while (!m_ready)
-            m_readyCondition.wait(&m_mutex);
-        return m_addresses;
-    }
-
-protected:
-    void run() override
-    {
-        std::vector<std::unique_ptr<PoetryServer>> servers;
-        QList<Address> addresses;
-        for (int i = 0; i < serverCount; ++i) {
-            auto server = std::make_unique<PoetryServer>(m_options);
-            if (server->listen(QHostAddress::LocalHost))
-                addresses.append(server->address());
-            servers.push_back(std::move(server));
-        }
-        {
-            QMutexLocker locker(&m_mutex);
-            m_addresses = addresses;
-            m_ready = true;
-        }
-        m_readyCondition.wakeAll();
-        exec();
-    }
-
-private:
-    PoetryServer::Options m_options;
-    QMutex m_mutex;
-    QWaitCondition m_readyCondition;
-    QList<Address> m_addresses;
-    bool m_ready = false;
-};
 
 // RUSAGE_SELF: the whole process; RUSAGE_THREAD: the calling thread (the window's, when called
 // from the event loop's timers).
@@ -127,7 +86,7 @@ int main(int argc, char *argv[])
     options.poem = TestPoems::utf8Poem(2 * qsizetype(seconds) * 20 * 10 + 2000);
     options.bytesPerChunk = 10;
     options.delay = 50ms;
-    ServerThread serverThread(options);
+    ServerThread serverThread(options, serverCount);
     serverThread.start();
     const QList<Address> addresses = serverThread.waitForAddresses();
     if (addresses.size() != serverCount) {
