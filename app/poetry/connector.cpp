@@ -38,16 +38,6 @@ QList<QHostAddress> interleaveFamilies(const QList<QHostAddress> &addresses)
     return ordered;
 }
 
-// The scope of a link-local address: a number, or an interface name such as "lo" or "eth0".
-uint32_t scopeIndex(const QString &scope)
-{
-    bool numeric = false;
-    const uint index = scope.toUInt(&numeric);
-    if (numeric)
-        return index;
-    return scope.isEmpty() ? 0 : ::if_nametoindex(scope.toLocal8Bit().constData());
-}
-
 socklen_t socketAddress(const QHostAddress &address, quint16 port, sockaddr_storage *storage)
 {
     *storage = {};
@@ -57,7 +47,7 @@ socklen_t socketAddress(const QHostAddress &address, quint16 port, sockaddr_stor
         in6->sin6_port = htons(port);
         const Q_IPV6ADDR ip = address.toIPv6Address();
         std::memcpy(&in6->sin6_addr, &ip, sizeof ip);
-        in6->sin6_scope_id = scopeIndex(address.scopeId());
+        in6->sin6_scope_id = Connector::scopeIndex(address.scopeId());
         return sizeof(sockaddr_in6);
     }
     auto *in4 = reinterpret_cast<sockaddr_in *>(storage);
@@ -68,6 +58,15 @@ socklen_t socketAddress(const QHostAddress &address, quint16 port, sockaddr_stor
 }
 
 } // namespace
+
+uint32_t Connector::scopeIndex(const QString &scope)
+{
+    bool numeric = false;
+    const uint index = scope.toUInt(&numeric);
+    if (numeric)
+        return index;
+    return scope.isEmpty() ? 0 : ::if_nametoindex(scope.toLocal8Bit().constData());
+}
 
 Connector::Connector(const Address &address, QObject *parent) : QObject(parent), m_address(address)
 {

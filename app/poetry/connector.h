@@ -33,6 +33,10 @@ public:
     // Closes every attempt and forgets the lookup; nothing more is emitted.
     void abort();
 
+    // The scope of a link-local IPv6 address as the kernel wants it: "3" is 3, an interface
+    // name ("lo", "eth0") its index; 0 (none) for an empty or unknown one.
+    static uint32_t scopeIndex(const QString &scope);
+
 Q_SIGNALS:
     // Resolving, Resolved, AttemptStarted and AttemptFailed steps; `peer` names the attempt.
     void stepReached(RequestTrace::Event event, const QString &step, const QString &peer);

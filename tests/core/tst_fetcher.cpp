@@ -74,6 +74,7 @@ private Q_SLOTS:
     void tracebackNamesTheCaller();
     void destroyingTheFetcherIsSilent();
     void runningOutOfDescriptorsQueuesInsteadOfFailing();
+    void runningOutOfDescriptorsWithHostNames();
 };
 
 void TestFetcher::receivesThePoem_data()
@@ -482,36 +483,62 @@ void TestFetcher::destroyingTheFetcherIsSilent()
     QCOMPARE(outcomes, 0);
 }
 
-void TestFetcher::runningOutOfDescriptorsQueuesInsteadOfFailing()
+namespace {
+
+// A slow poetry-server in a process of its own, so that only the client is short of
+// descriptors; returns its address ("127.0.0.1:PORT"), or nothing.
+std::optional<Address> serveInProcess(QProcess &server, const QTemporaryDir &directory,
+                                      const QByteArray &poem)
 {
-    // The server runs in its own process so that only the client is short of descriptors.
-    const QByteArray poem = TestPoems::utf8Poem(3000);
-    QTemporaryDir directory;
-    QVERIFY(directory.isValid());
     QFile file(directory.filePath(u"poem.txt"_s));
-    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(poem) == poem.size());
+    if (!file.open(QIODevice::WriteOnly) || file.write(poem) != poem.size())
+        return std::nullopt;
     file.close();
-    QProcess server;
     server.start(QStringLiteral(POETRY_SERVER_PATH),
                  {u"--delay"_s, u"0.01"_s, u"--num-bytes"_s, u"500"_s, file.fileName()});
-    QVERIFY(server.waitForReadyRead(10000));
+    if (!server.waitForReadyRead(10000))
+        return std::nullopt;
     const QString line = QString::fromUtf8(server.readLine()).trimmed();
-    const QString address = line.section(u' ', -1).chopped(1); // "Serving poem.txt on ADDR."
-    QVERIFY2(Address::parse(address), qPrintable(line));
+    return Address::parse(line.section(u' ', -1).chopped(1)); // "Serving poem.txt on ADDR."
+}
 
-    rlimit original{};
-    QCOMPARE(::getrlimit(RLIMIT_NOFILE, &original), 0);
-    rlimit lowered = original;
-    lowered.rlim_cur = 128;
-    QCOMPARE(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
-    const auto restore = qScopeGuard([&] { ::setrlimit(RLIMIT_NOFILE, &original); });
+// Lowers RLIMIT_NOFILE for as long as it lives.
+class DescriptorLimit
+{
+public:
+    explicit DescriptorLimit(rlim_t limit)
+    {
+        m_ok = ::getrlimit(RLIMIT_NOFILE, &m_original) == 0;
+        rlimit lowered = m_original;
+        lowered.rlim_cur = limit;
+        m_ok = m_ok && ::setrlimit(RLIMIT_NOFILE, &lowered) == 0;
+    }
+    ~DescriptorLimit() { ::setrlimit(RLIMIT_NOFILE, &m_original); }
+    bool isSet() const { return m_ok; }
 
+private:
+    rlimit m_original{};
+    bool m_ok = false;
+};
+
+} // namespace
+
+void TestFetcher::runningOutOfDescriptorsQueuesInsteadOfFailing()
+{
+    const QByteArray poem = TestPoems::utf8Poem(3000);
+    QTemporaryDir directory;
+    QProcess server;
+    const auto address = serveInProcess(server, directory, poem);
+    QVERIFY(address);
+
+    const DescriptorLimit limit(128);
+    QVERIFY(limit.isSet());
     PoetryFetcher fetcher;
     fetcher.setMaxConcurrentConnections(1000); // far more than the descriptors allow
     FetchRecorder recorder(&fetcher, false);
     std::vector<RequestId> ids;
     for (int i = 0; i < 600; ++i)
-        ids.push_back(fetcher.fetch(address, quickOptions())->id());
+        ids.push_back(fetcher.fetch(*address, quickOptions())->id());
     QVERIFY(recorder.waitForOutcomes(600, 60000));
     int received = 0;
     for (RequestId id : ids) {
@@ -523,6 +550,43 @@ void TestFetcher::runningOutOfDescriptorsQueuesInsteadOfFailing()
     }
     QCOMPARE(received, 600);
     QVERIFY(recorder.violations().isEmpty());
+    server.kill();
+    server.waitForFinished();
+}
+
+void TestFetcher::runningOutOfDescriptorsWithHostNames()
+{
+    // Issue 11, item 5: with names in the mix, a lookup that finds no free descriptor was a
+    // DNSLookupError ("Host not found"), and Qt's lookup thread could abort the whole process
+    // ("Cannot continue without a thread pipe"). Every request must get its poem.
+    const QByteArray poem = TestPoems::utf8Poem(3000);
+    QTemporaryDir directory;
+    QProcess server;
+    const auto address = serveInProcess(server, directory, poem);
+    QVERIFY(address);
+    const Address byName(u"localhost"_s, address->port());
+
+    for (int round = 0; round < 3; ++round) {
+        const DescriptorLimit limit(40);
+        QVERIFY(limit.isSet());
+        PoetryFetcher fetcher;
+        fetcher.setMaxConcurrentConnections(1000);
+        FetchRecorder recorder(&fetcher, false);
+        std::vector<RequestId> ids;
+        for (int i = 0; i < 45; ++i)
+            ids.push_back(fetcher.fetch(i % 4 == 3 ? byName : *address, quickOptions())->id());
+        QVERIFY(recorder.waitForOutcomes(int(ids.size()), 60000));
+        int received = 0;
+        for (RequestId id : ids) {
+            const auto &record = recorder.record(id);
+            if (record.poem && record.poem->bytes() == poem)
+                ++received;
+            else if (record.failure)
+                qWarning("%s", qPrintable(record.failure->traceback()));
+        }
+        QCOMPARE(received, int(ids.size()));
+        QVERIFY(recorder.violations().isEmpty());
+    }
     server.kill();
     server.waitForFinished();
 }

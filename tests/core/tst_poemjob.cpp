@@ -1,6 +1,7 @@
 // PoemJob: the timeline of a success, pause and resume by TCP backpressure, the future, and
 // happy eyeballs (RFC 8305) against real servers on loopback.
 
+#include "connector.h"
 #include "fetchrecorder.h"
 #include "fullbackloglistener.h"
 #include "hostresolver.h"
@@ -14,6 +15,8 @@
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QTest>
+
+#include <net/if.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono;
@@ -75,6 +78,7 @@ private Q_SLOTS:
     void happyEyeballs_data();
     void happyEyeballs();
     void happyEyeballsFirstRefusedTriesNextAtOnce();
+    void linkLocalScopeByInterfaceName();
 };
 
 void TestPoemJob::successCarriesTheTimeline()
@@ -358,6 +362,21 @@ void TestPoemJob::happyEyeballsFirstRefusedTriesNextAtOnce()
     const auto second = trace.lastTime(Event::AttemptStarted);
     QVERIFY(failed && second);
     QVERIFY2(*second - *failed < 200ms, "the second attempt waited for the timer");
+}
+
+void TestPoemJob::linkLocalScopeByInterfaceName()
+{
+    // "[fe80::1%lo]:PORT": the interface name must reach the kernel as its index (it was
+    // dropped: scope 0, EINVAL). The loopback interface is "lo" on Linux, index 1 here.
+    const uint32_t lo = ::if_nametoindex("lo");
+    QVERIFY(lo != 0);
+    QCOMPARE(Connector::scopeIndex(u"lo"_s), lo);
+    QCOMPARE(Connector::scopeIndex(QString::number(lo)), lo);
+    QCOMPARE(Connector::scopeIndex(u"7"_s), 7u);
+    QCOMPARE(Connector::scopeIndex(QString()), 0u);
+    QCOMPARE(Connector::scopeIndex(u"no-such-interface0"_s), 0u);
+    // And QHostAddress keeps the name for the connector to read.
+    QCOMPARE(QHostAddress(u"fe80::1%lo"_s).scopeId(), u"lo"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPoemJob)
