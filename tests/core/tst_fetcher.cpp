@@ -2,12 +2,14 @@
 #include "fullbackloglistener.h"
 #include "poemdecoder.h"
 #include "poetryfetcher.h"
-
+#include "poetryprotocol.h"
 #include "poetryserver.h"
+#include "serverthread.h"
 #include "testpoems.h"
 #include "testservers.h"
-#include <QPointer>
 
+#include <QElapsedTimer>
+#include <QPointer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void destroyingTheFetcherIsSilent();
     void runningOutOfDescriptorsQueuesInsteadOfFailing();
     void runningOutOfDescriptorsWithHostNames();
+    void idleTimeoutNeverFiresWhileBytesWait();
 };
 
 void TestFetcher::receivesThePoem_data()
@@ -589,6 +592,33 @@ void TestFetcher::runningOutOfDescriptorsWithHostNames()
     }
     server.kill();
     server.waitForFinished();
+}
+
+void TestFetcher::idleTimeoutNeverFiresWhileBytesWait()
+{
+    // Issue 11's flake: an idle timeout must not strike while the server's bytes (and its
+    // close) already wait unread because the event loop was busy elsewhere. The server, on a
+    // thread of its own, sends the whole poem 100 ms after the connection; the client is held
+    // for 600 ms meanwhile, then its limits are checked before it reads anything.
+    PoetryServer::Options options = TestServers::options(TestPoems::utf8Poem(2000));
+    options.delay = 100ms;
+    ServerThread serverThread(options, 1);
+    serverThread.start();
+    const QList<Address> addresses = serverThread.waitForAddresses();
+    QCOMPARE(addresses.size(), 1);
+
+    FetchOptions idle = quickOptions();
+    idle.idleTimeout = 200ms;
+    PoetryProtocol protocol(addresses.first(), idle);
+    protocol.start();
+    QTRY_COMPARE(protocol.state(), RequestState::Receiving);
+    QThread::msleep(600); // busy: the poem and the close arrive, unread
+    protocol.checkTimeouts(PoetryProtocol::Clock::now());
+    QVERIFY2(!protocol.isFinished(),
+             qPrintable(protocol.failure() ? protocol.failure()->errorMessage() : QString()));
+    QTRY_VERIFY(protocol.isFinished());
+    QVERIFY(!protocol.failure());
+    QCOMPARE(protocol.bytes().size(), 2000);
 }
 
 QTEST_GUILESS_MAIN(TestFetcher)
