@@ -79,6 +79,7 @@ struct HostResolver::Shared
 {
     std::mutex mutex;
     std::condition_variable wake;
+    std::condition_variable stopped; // a worker has ended
     std::deque<QString> queue;
     HostResolver *resolver = nullptr;
     int threads = 0;
@@ -97,10 +98,14 @@ HostResolver::HostResolver() : m_shared(std::make_shared<Shared>())
 
 HostResolver::~HostResolver()
 {
-    const std::lock_guard lock(m_shared->mutex);
+    std::unique_lock lock(m_shared->mutex);
     m_shared->resolver = nullptr;
     m_shared->queue.clear();
     m_shared->wake.notify_all();
+    // Idle workers end at once and take their thread's resolver state with them; one still
+    // inside a slow lookup is not waited for beyond a moment: it must not hold up the exit.
+    m_shared->stopped.wait_for(lock, std::chrono::milliseconds(500),
+                               [this] { return m_shared->threads == 0; });
 }
 
 int HostResolver::lookup(const QString &host, QObject *receiver, Callback callback)
@@ -141,6 +146,8 @@ int HostResolver::lookup(const QString &host, QObject *receiver, Callback callba
                             Qt::QueuedConnection);
                 }
             }
+            --shared->threads;
+            shared->stopped.notify_all();
         }).detach();
     } else {
         m_shared->wake.notify_one();
