@@ -68,14 +68,9 @@ uint32_t Connector::scopeIndex(const QString &scope)
     return scope.isEmpty() ? 0 : ::if_nametoindex(scope.toLocal8Bit().constData());
 }
 
-Connector::Connector(const Address &address, QObject *parent) : QObject(parent), m_address(address)
-{
-    m_attemptTimer.setSingleShot(true);
-    m_attemptTimer.setInterval(attemptDelay);
-    // A coarse timer may fire 5 % early; the delay is the RFC's.
-    m_attemptTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_attemptTimer, &QTimer::timeout, this, &Connector::startNextAttempt);
-}
+Connector::Connector(const Address &address, QObject *context, Listener *listener)
+    : m_address(address), m_context(context), m_listener(listener)
+{ }
 
 Connector::~Connector()
 {
@@ -90,9 +85,9 @@ void Connector::start()
         startNextAttempt();
         return;
     }
-    Q_EMIT stepReached(Event::Resolving, tr("resolving %1").arg(m_address.host()), {});
+    m_listener->connectorStep(Event::Resolving, tr("resolving %1").arg(m_address.host()), {});
     m_lookupId = HostResolver::instance().lookup(
-            m_address.host(), this, [this](const HostResolver::Result &result) {
+            m_address.host(), m_context, [this](const HostResolver::Result &result) {
                 onResolved(result.addresses, result.errorText, result.outOfDescriptors);
             });
 }
@@ -114,19 +109,19 @@ void Connector::onResolved(const QList<QHostAddress> &addresses, const QString &
     if (outOfDescriptors) {
         // Not the name's fault: the owner queues the request again, as for a connection.
         m_done = true;
-        Q_EMIT failed(EMFILE);
+        m_listener->connectorFailed(EMFILE);
         return;
     }
     if (addresses.isEmpty()) {
         m_done = true;
-        Q_EMIT lookupFailed(errorText);
+        m_listener->connectorLookupFailed(errorText);
         return;
     }
     m_addresses = interleaveFamilies(addresses);
     QStringList names;
     for (const QHostAddress &address : std::as_const(m_addresses))
         names.append(address.toString());
-    Q_EMIT stepReached(Event::Resolved, tr("resolved to %1").arg(names.join(u", ")), {});
+    m_listener->connectorStep(Event::Resolved, tr("resolved to %1").arg(names.join(u", ")), {});
     startNextAttempt();
 }
 
@@ -137,13 +132,13 @@ void Connector::startNextAttempt()
     if (m_addresses.isEmpty()) {
         if (m_attempts.empty()) {
             m_done = true;
-            Q_EMIT failed(m_lastError);
+            m_listener->connectorFailed(m_lastError);
         }
         return;
     }
     const QHostAddress address = m_addresses.takeFirst();
     const QString peer = Address(address.toString(), m_address.port()).toString();
-    Q_EMIT stepReached(Event::AttemptStarted, tr("connecting to %1").arg(peer), peer);
+    m_listener->connectorStep(Event::AttemptStarted, tr("connecting to %1").arg(peer), peer);
 
     sockaddr_storage storage;
     const socklen_t length = socketAddress(address, m_address.port(), &storage);
@@ -153,12 +148,12 @@ void Connector::startNextAttempt()
         // Out of descriptors or memory: no other address would do better.
         const int error = errno;
         abort();
-        Q_EMIT failed(error);
+        m_listener->connectorFailed(error);
         return;
     }
     if (::connect(descriptor, reinterpret_cast<sockaddr *>(&storage), length) == 0) {
         abort();
-        Q_EMIT connected(descriptor, peer);
+        m_listener->connectorConnected(descriptor, peer);
         return;
     }
     if (errno != EINPROGRESS) {
@@ -167,12 +162,22 @@ void Connector::startNextAttempt()
         attemptFailed(peer, error);
         return;
     }
-    auto *notifier = new QSocketNotifier(descriptor, QSocketNotifier::Write, this);
-    connect(notifier, &QSocketNotifier::activated, this,
-            [this, descriptor] { checkAttempt(descriptor); });
+    auto *notifier = new QSocketNotifier(descriptor, QSocketNotifier::Write, m_context);
+    QObject::connect(notifier, &QSocketNotifier::activated, m_context,
+                     [this, descriptor] { checkAttempt(descriptor); });
     m_attempts.push_back({descriptor, notifier, peer});
-    if (!m_addresses.isEmpty())
-        m_attemptTimer.start();
+    if (!m_addresses.isEmpty()) {
+        if (!m_attemptTimer) {
+            m_attemptTimer = std::make_unique<QTimer>();
+            m_attemptTimer->setSingleShot(true);
+            m_attemptTimer->setInterval(attemptDelay);
+            // A coarse timer may fire 5 % early; the delay is the RFC's.
+            m_attemptTimer->setTimerType(Qt::PreciseTimer);
+            QObject::connect(m_attemptTimer.get(), &QTimer::timeout, m_context,
+                             [this] { startNextAttempt(); });
+        }
+        m_attemptTimer->start();
+    }
 }
 
 void Connector::checkAttempt(int descriptor)
@@ -195,9 +200,9 @@ void Connector::checkAttempt(int descriptor)
     if (error == 0 || error == ECONNRESET || error == EPIPE) {
         abort();
         if (error == 0)
-            Q_EMIT connected(descriptor, attempt.peer);
+            m_listener->connectorConnected(descriptor, attempt.peer);
         else
-            Q_EMIT resetBeforeConnected(descriptor, attempt.peer, error);
+            m_listener->connectorReset(descriptor, attempt.peer, error);
         return;
     }
     ::close(descriptor);
@@ -208,24 +213,26 @@ void Connector::attemptFailed(const QString &peer, int error)
 {
     m_lastError = error;
     if (!m_addresses.isEmpty() || !m_attempts.empty()) {
-        Q_EMIT stepReached(Event::AttemptFailed,
-                           tr("attempt to %1 failed: %2")
-                                   .arg(peer, QString::fromLocal8Bit(std::strerror(error))),
-                           peer);
+        m_listener->connectorStep(Event::AttemptFailed,
+                                  tr("attempt to %1 failed: %2")
+                                          .arg(peer, QString::fromLocal8Bit(std::strerror(error))),
+                                  peer);
     }
     // A failed attempt starts the next one at once (RFC 8305 section 5).
     if (!m_addresses.isEmpty()) {
-        m_attemptTimer.stop();
+        if (m_attemptTimer)
+            m_attemptTimer->stop();
         startNextAttempt();
     } else if (m_attempts.empty()) {
         m_done = true;
-        Q_EMIT failed(error);
+        m_listener->connectorFailed(error);
     }
 }
 
 void Connector::dropAttempts()
 {
-    m_attemptTimer.stop();
+    if (m_attemptTimer)
+        m_attemptTimer->stop();
     for (const Attempt &attempt : m_attempts) {
         attempt.notifier->setEnabled(false);
         attempt.notifier->deleteLater();

@@ -42,7 +42,7 @@ PoemJob::~PoemJob()
 {
     // Children go with the job; the promise, if any, ends cancelled (QPromise's destructor).
     if (m_protocol)
-        m_protocol->disconnect(this);
+        m_protocol->setListener(nullptr);
 }
 
 const QByteArray &PoemJob::bytes() const
@@ -111,14 +111,8 @@ bool PoemJob::resume()
 void PoemJob::start()
 {
     Q_ASSERT(!m_protocol && !isEnding() && m_address);
-    m_protocol = new PoetryProtocol(*m_address, m_options, this);
-    connect(m_protocol, &PoetryProtocol::stateChanged, this, &PoemJob::onProtocolStateChanged);
-    connect(m_protocol, &PoetryProtocol::stepReached, this,
-            [this](Event event, const QString &step, const QString &peer) {
-                m_trace.addStep(event, step, peer);
-            });
-    connect(m_protocol, &PoetryProtocol::bytesReceived, this, &PoemJob::onProtocolBytes);
-    connect(m_protocol, &PoetryProtocol::finished, this, &PoemJob::onProtocolFinished);
+    m_protocol = new PoetryProtocol(*m_address, m_options,
+                                    static_cast<PoetryProtocol::Listener *>(this), this);
     if (m_suspended)
         m_protocol->suspend();
     m_protocol->start();
@@ -163,21 +157,26 @@ void PoemJob::failLater(Failure failure, RequestState finalState, const QString 
     QMetaObject::invokeMethod(this, &PoemJob::deliver, Qt::QueuedConnection);
 }
 
-void PoemJob::onProtocolStateChanged(RequestState state, Event event, const QString &step,
-                                     const QString &peer)
+void PoemJob::protocolStateChanged(RequestState state, Event event, const QString &step,
+                                   const QString &peer)
 {
     m_trace.addStep(event, step, peer);
     if (!m_suspended)
         setState(state);
 }
 
-void PoemJob::onProtocolBytes(qint64 count)
+void PoemJob::protocolStep(Event event, const QString &step, const QString &peer)
+{
+    m_trace.addStep(event, step, peer);
+}
+
+void PoemJob::protocolBytes(qint64 count)
 {
     m_trace.addChunk(count);
     Q_EMIT bytesArrived(this, count);
 }
 
-void PoemJob::onProtocolFinished()
+void PoemJob::protocolFinished()
 {
     if (const auto &failure = m_protocol->failure(); failure && isOutOfDescriptors(*failure)) {
         Q_EMIT outOfDescriptors(this);
@@ -204,7 +203,7 @@ void PoemJob::dropProtocol()
     if (!m_protocol)
         return;
     PoetryProtocol *protocol = std::exchange(m_protocol, nullptr);
-    protocol->disconnect(this);
+    protocol->setListener(nullptr);
     protocol->abort();
     // We may be inside one of its signals.
     protocol->deleteLater();

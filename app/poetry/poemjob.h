@@ -4,6 +4,7 @@
 #include "failure.h"
 #include "fetchoptions.h"
 #include "poem.h"
+#include "poetryprotocol.h"
 #include "requeststate.h"
 #include "requesttrace.h"
 
@@ -16,7 +17,6 @@
 #include <source_location>
 
 class PoetryFetcher;
-class PoetryProtocol;
 template<typename T>
 class QPromise;
 
@@ -51,7 +51,7 @@ class QPromise;
 // jobs after their end, such as the window's list of downloads, calls setAutoDelete(false) and
 // deletes the job itself. Deleting a job that has not finished ends it without any signal.
 // Never delete a job from inside one of its own signals: use deleteLater().
-class PoemJob : public QObject
+class PoemJob : public QObject, private PoetryProtocol::Listener
 {
     Q_OBJECT
 
@@ -133,10 +133,11 @@ private:
     // Decides the outcome now, delivers it from the event loop.
     void failLater(Failure failure, RequestState finalState, const QString &step);
 
-    void onProtocolStateChanged(RequestState state, RequestTrace::Event event, const QString &step,
-                                const QString &peer);
-    void onProtocolBytes(qint64 count);
-    void onProtocolFinished();
+    void protocolStateChanged(RequestState state, RequestTrace::Event event, const QString &step,
+                              const QString &peer) override;
+    void protocolStep(RequestTrace::Event event, const QString &step, const QString &peer) override;
+    void protocolBytes(qint64 count) override;
+    void protocolFinished() override;
     void dropProtocol();
     void setState(RequestState state);
     void deliver();

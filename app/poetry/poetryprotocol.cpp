@@ -46,8 +46,9 @@ void prefault(char *begin, qsizetype size)
 
 } // namespace
 
-PoetryProtocol::PoetryProtocol(const Address &address, const FetchOptions &options, QObject *parent)
-    : QObject(parent), m_address(address), m_options(options)
+PoetryProtocol::PoetryProtocol(const Address &address, const FetchOptions &options,
+                               Listener *listener, QObject *parent)
+    : QObject(parent), m_address(address), m_options(options), m_listener(listener)
 { }
 
 PoetryProtocol::~PoetryProtocol()
@@ -59,32 +60,36 @@ void PoetryProtocol::start()
 {
     Q_ASSERT(!m_socket && !m_finished && !m_connector);
     m_connectStart = Clock::now();
-    m_connector = new Connector(m_address, this);
-    connect(m_connector, &Connector::stepReached, this, &PoetryProtocol::onConnectorStep);
-    connect(m_connector, &Connector::connected, this, &PoetryProtocol::onConnected);
-    connect(m_connector, &Connector::resetBeforeConnected, this,
-            &PoetryProtocol::onResetBeforeConnected);
-    connect(m_connector, &Connector::lookupFailed, this, [this](const QString &errorText) {
-        Failure failure(Failure::Kind::DNSLookup,
-                        tr("DNS lookup failed: address “%1” not found").arg(m_address.host()));
-        failure.setSystemError(0, errorText);
-        fail(failure, tr("host not found"));
-    });
-    connect(m_connector, &Connector::failed, this, &PoetryProtocol::connectFailed);
+    m_connector = std::make_unique<Connector>(m_address, this,
+                                              static_cast<Connector::Listener *>(this));
     m_connector->start();
 }
 
-void PoetryProtocol::onConnectorStep(Event event, const QString &step, const QString &peer)
+void PoetryProtocol::connectorStep(Event event, const QString &text, const QString &peer)
 {
     if (event == Event::Resolving)
-        setState(RequestState::Resolving, event, step, peer);
+        setState(RequestState::Resolving, event, text, peer);
     else if (event == Event::AttemptStarted && m_state != RequestState::Connecting)
-        setState(RequestState::Connecting, event, step, peer);
+        setState(RequestState::Connecting, event, text, peer);
     else
-        Q_EMIT stepReached(event, step, peer);
+        traceStep(event, text, peer);
 }
 
-void PoetryProtocol::onResetBeforeConnected(int descriptor, const QString &peer, int error)
+void PoetryProtocol::connectorLookupFailed(const QString &errorText)
+{
+    Failure failure(Failure::Kind::DNSLookup,
+                    tr("DNS lookup failed: address “%1” not found").arg(m_address.host()));
+    failure.setSystemError(0, errorText);
+    fail(failure, tr("host not found"));
+}
+
+void PoetryProtocol::traceStep(Event event, const QString &text, const QString &peer)
+{
+    if (m_listener)
+        m_listener->protocolStep(event, text, peer);
+}
+
+void PoetryProtocol::connectorReset(int descriptor, const QString &peer, int error)
 {
     // The server accepted, maybe sent something, and reset the connection before we saw it
     // up: it was up, and what it sent is the partial poem.
@@ -99,7 +104,7 @@ void PoetryProtocol::onResetBeforeConnected(int descriptor, const QString &peer,
     fail(failure, tr("connection reset after %n byte(s)", nullptr, int(m_bytes.size())));
 }
 
-void PoetryProtocol::connectFailed(int error)
+void PoetryProtocol::connectorFailed(int error)
 {
     Failure failure;
     QString step;
@@ -213,16 +218,17 @@ void PoetryProtocol::setState(RequestState state, Event event, const QString &st
     if (m_state == state)
         return;
     m_state = state;
-    Q_EMIT stateChanged(state, event, step, peer);
+    if (m_listener)
+        m_listener->protocolStateChanged(state, event, step, peer);
 }
 
-void PoetryProtocol::onConnected(int descriptor, const QString &target)
+void PoetryProtocol::connectorConnected(int descriptor, const QString &target)
 {
     // Without the probe a reset would pass for the end of the poem: no probe, no connection.
     if (!m_closeProbe.attach(descriptor)) {
         const int error = errno;
         ::close(descriptor);
-        connectFailed(error);
+        connectorFailed(error);
         return;
     }
     m_socket = new QTcpSocket(this);
@@ -281,13 +287,14 @@ void PoetryProtocol::appendReceived(qsizetype oldSize, qint64 count)
         return;
     m_lastActivity = Clock::now();
     if (oldSize == 0)
-        Q_EMIT stepReached(Event::FirstByte, tr("first byte"));
+        traceStep(Event::FirstByte, tr("first byte"));
 
     const qint64 cap = m_options.maxPoemSize;
     if (cap > 0 && m_bytes.size() > cap) {
         m_bytes.truncate(qsizetype(cap));
         if (oldSize < cap)
-            Q_EMIT bytesReceived(cap - oldSize);
+            if (m_listener)
+                m_listener->protocolBytes(cap - oldSize);
         if (m_finished)
             return;
         fail(Failure(Failure::Kind::PoemTooLarge,
@@ -296,7 +303,8 @@ void PoetryProtocol::appendReceived(qsizetype oldSize, qint64 count)
              tr("size limit reached"));
         return;
     }
-    Q_EMIT bytesReceived(count);
+    if (m_listener)
+        m_listener->protocolBytes(count);
 }
 
 void PoetryProtocol::readBeforeReset(int descriptor)
@@ -360,9 +368,10 @@ void PoetryProtocol::succeed()
 {
     m_finished = true;
     closeSocket();
-    Q_EMIT stepReached(Event::LastByte,
-                       tr("closed by the server after %n byte(s)", nullptr, int(m_bytes.size())));
-    Q_EMIT finished();
+    traceStep(Event::LastByte,
+              tr("closed by the server after %n byte(s)", nullptr, int(m_bytes.size())));
+    if (m_listener)
+        m_listener->protocolFinished();
 }
 
 void PoetryProtocol::fail(Failure failure, const QString &step)
@@ -370,19 +379,16 @@ void PoetryProtocol::fail(Failure failure, const QString &step)
     m_finished = true;
     m_failure = std::move(failure);
     closeSocket();
-    Q_EMIT stepReached(Event::Note, step);
-    Q_EMIT finished();
+    traceStep(Event::Note, step);
+    if (m_listener)
+        m_listener->protocolFinished();
 }
 
 void PoetryProtocol::closeSocket()
 {
-    if (m_connector) {
-        m_connector->disconnect(this);
+    // Not destroyed: we may be inside one of its calls.
+    if (m_connector)
         m_connector->abort();
-        // We may be inside one of its signals.
-        m_connector->deleteLater();
-        m_connector = nullptr;
-    }
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();

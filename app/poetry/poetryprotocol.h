@@ -1,6 +1,7 @@
 #pragma once
 
 #include "address.h"
+#include "connector.h"
 #include "failure.h"
 #include "fetchoptions.h"
 #include "requeststate.h"
@@ -12,9 +13,9 @@
 #include <QObject>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
-class Connector;
 class QTcpSocket;
 
 // One connection to a poetry server. Connects (its Connector resolves the name and runs the
@@ -27,17 +28,43 @@ class QTcpSocket;
 // reset before Qt noticed it was up for a failed attempt and silently connects again (measured
 // with Qt 6.4: 243 connections to such a server in 5 s); connecting ourselves also gives the
 // system's exact error for every failed attempt, and lets attempts overlap (see Connector).
-class PoetryProtocol : public QObject
+class PoetryProtocol : public QObject, private Connector::Listener
 {
     Q_OBJECT
 
 public:
     using Clock = std::chrono::steady_clock;
 
+    // What the protocol tells its owner, as plain calls: one owner, and a request's worth of
+    // signal connections costs more than the calls (callgrind: about 800 instructions a
+    // connection). The owner may abort() and deleteLater() the protocol from any of these.
+    class Listener
+    {
+    public:
+        // The request moved on; `step` says how, for the trace. `peer` is the address
+        // ("host:port") of a connection attempt, for the attempt's events.
+        virtual void protocolStateChanged(RequestState state, RequestTrace::Event event,
+                                          const QString &step, const QString &peer)
+                = 0;
+        // Something worth a line in the trace that is not a state change.
+        virtual void protocolStep(RequestTrace::Event event, const QString &step,
+                                  const QString &peer)
+                = 0;
+        // `count` new bytes were appended to bytes().
+        virtual void protocolBytes(qint64 count) = 0;
+        // Exactly once: failure() is set, or the poem in bytes() is complete.
+        virtual void protocolFinished() = 0;
+
+    protected:
+        ~Listener() = default;
+    };
+
     // What Qt may buffer while paused: past it the kernel's window fills and the server blocks.
     static constexpr qint64 pausedReadBuffer = 64 * 1024;
 
-    PoetryProtocol(const Address &address, const FetchOptions &options, QObject *parent = nullptr);
+    // Without a listener the outcome is read from isFinished() and failure().
+    PoetryProtocol(const Address &address, const FetchOptions &options,
+                   Listener *listener = nullptr, QObject *parent = nullptr);
     ~PoetryProtocol() override;
 
     void start();
@@ -57,26 +84,19 @@ public:
     QByteArray takeBytes();
     // Set once finished() was emitted for a failure.
     const std::optional<Failure> &failure() const { return m_failure; }
-
-Q_SIGNALS:
-    // The request moved on; `step` says how, for the trace. `peer` is the address
-    // ("host:port") of a connection attempt, for the attempt's events (see RequestTrace::Step).
-    void stateChanged(RequestState state, RequestTrace::Event event, const QString &step,
-                      const QString &peer);
-    // Something worth a line in the trace that is not a state change.
-    void stepReached(RequestTrace::Event event, const QString &step, const QString &peer = {});
-    // `count` new bytes were appended to bytes().
-    void bytesReceived(qint64 count);
-    // Exactly once: failure() is set, or the poem in bytes() is complete.
-    void finished();
+    // From now on nothing is told (the owner is letting the protocol go).
+    void setListener(Listener *listener) { m_listener = listener; }
 
 private:
     void setState(RequestState state, RequestTrace::Event event, const QString &step,
                   const QString &peer = {});
-    void onConnectorStep(RequestTrace::Event event, const QString &step, const QString &peer);
-    void onResetBeforeConnected(int descriptor, const QString &peer, int error);
-    void connectFailed(int error);
-    void onConnected(int descriptor, const QString &target);
+    void connectorStep(RequestTrace::Event event, const QString &step,
+                       const QString &peer) override;
+    void connectorConnected(int descriptor, const QString &peer) override;
+    void connectorReset(int descriptor, const QString &peer, int error) override;
+    void connectorLookupFailed(const QString &errorText) override;
+    void connectorFailed(int error) override;
+    void traceStep(RequestTrace::Event event, const QString &text, const QString &peer = {});
     void onReadyRead();
     void readAvailable();
     bool bytesWaiting() const;
@@ -93,7 +113,8 @@ private:
 
     Address m_address;
     FetchOptions m_options;
-    Connector *m_connector = nullptr; // until connected
+    Listener *m_listener;
+    std::unique_ptr<Connector> m_connector; // made by start(); lives as long as the protocol
     QTcpSocket *m_socket = nullptr;
     TcpCloseProbe m_closeProbe;
     QByteArray m_bytes;
