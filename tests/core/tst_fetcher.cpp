@@ -78,6 +78,7 @@ private Q_SLOTS:
     void runningOutOfDescriptorsQueuesInsteadOfFailing();
     void runningOutOfDescriptorsWithHostNames();
     void idleTimeoutNeverFiresWhileBytesWait();
+    void hugeLimitsAreLimitsNotOverflows();
 };
 
 void TestFetcher::receivesThePoem_data()
@@ -619,6 +620,25 @@ void TestFetcher::idleTimeoutNeverFiresWhileBytesWait()
     QTRY_VERIFY(protocol.isFinished());
     QVERIFY(!protocol.failure());
     QCOMPARE(protocol.bytes().size(), 2000);
+}
+
+void TestFetcher::hugeLimitsAreLimitsNotOverflows()
+{
+    // Issue 11, item 12: a deadline above about 9.22e12 ms overflowed the clock's nanoseconds
+    // when compared, and every fetch failed at once "by the deadline". Limits of any size are
+    // compared in milliseconds now: the largest there is means "a very long time".
+    // Slow enough for the watchdog (every 50 ms) to look at the limits several times.
+    PoetryServer::Options slow = TestServers::options(TestPoems::utf8Poem(1000));
+    slow.bytesPerChunk = 200;
+    slow.delay = 50ms;
+    const auto server = start(slow);
+    FetchOptions huge;
+    huge.connectTimeout = std::chrono::milliseconds::max();
+    huge.idleTimeout = std::chrono::milliseconds::max();
+    huge.deadline = std::chrono::milliseconds(10'000'000'000'000); // 317 years: 1e19 ns
+    const auto record = fetchOnce(server->address(), huge);
+    QVERIFY2(record.poem, qPrintable(record.failure ? record.failure->traceback() : QString()));
+    QCOMPARE(record.poem->bytes(), server->servedBytes());
 }
 
 QTEST_GUILESS_MAIN(TestFetcher)
