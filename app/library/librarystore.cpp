@@ -105,35 +105,58 @@ LibraryOutcome outcomeFromName(const QString &name)
     return LibraryOutcome::Failure;
 }
 
-// "<file>.damaged-yyyyMMdd-HHmmss[-n]": a name not taken yet.
+// "<file>.damaged-yyyyMMdd-HHmmss[-n]"; backups of one second sort by their n (none is 1).
+QRegularExpression backupPattern(const QString &fileName)
+{
+    return QRegularExpression(u"^"_s + QRegularExpression::escape(QFileInfo(fileName).fileName())
+                              + u"\\.damaged-(\\d{8}-\\d{6})(?:-(\\d+))?$"_s);
+}
+
+std::pair<QString, int> backupKey(const QRegularExpression &pattern, const QString &name)
+{
+    const QRegularExpressionMatch match = pattern.match(name);
+    return {match.captured(1), match.captured(2).isEmpty() ? 1 : match.captured(2).toInt()};
+}
+
+QStringList backupsOf(const QString &fileName)
+{
+    const QRegularExpression pattern = backupPattern(fileName);
+    QStringList backups = QFileInfo(fileName).dir().entryList(
+            {QFileInfo(fileName).fileName() + u".damaged-*"_s},
+            QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    backups.removeIf([&](const QString &name) { return !pattern.match(name).hasMatch(); });
+    std::sort(backups.begin(), backups.end(), [&](const QString &a, const QString &b) {
+        return backupKey(pattern, a) < backupKey(pattern, b);
+    });
+    return backups;
+}
+
+// A name after every backup there is: the newest sorts last even when older ones of the same
+// second were removed.
 QString backupNameFor(const QString &fileName)
 {
-    const QString base = fileName + u".damaged-"_s
-            + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-    QString name = base;
-    for (int n = 2; QFileInfo::exists(name) || QFileInfo(name).isSymLink(); ++n)
-        name = u"%1-%2"_s.arg(base).arg(n);
-    return name;
+    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    const QRegularExpression pattern = backupPattern(fileName);
+    int last = 0;
+    for (const QString &name : backupsOf(fileName)) {
+        const auto [time, n] = backupKey(pattern, name);
+        if (time == stamp)
+            last = std::max(last, n);
+    }
+    const QString base = fileName + u".damaged-"_s + stamp;
+    return last == 0 ? base : u"%1-%2"_s.arg(base).arg(last + 1);
 }
 
 void pruneBackups(const QString &fileName)
 {
-    const QFileInfo info(fileName);
-    QDir directory = info.dir();
-    // The names sort by time; a "-n" suffix within one second sorts after the plain name.
-    const QRegularExpression pattern(u"^"_s + QRegularExpression::escape(info.fileName())
-                                     + u"\\.damaged-\\d{8}-\\d{6}(-\\d+)?$"_s);
-    QStringList backups = directory.entryList({info.fileName() + u".damaged-*"_s},
-                                              QDir::Files | QDir::Hidden | QDir::System);
-    backups.removeIf([&](const QString &name) { return !pattern.match(name).hasMatch(); });
-    std::sort(backups.begin(), backups.end(), [](const QString &a, const QString &b) {
-        return a.size() != b.size() && a.left(a.size() - 2) == b.left(b.size() - 2)
-                ? a.size() < b.size()
-                : a < b;
-    });
+    QStringList backups = backupsOf(fileName);
+    const QDir directory = QFileInfo(fileName).dir();
     while (backups.size() > LibraryStore::maxBackups) {
         const QString oldest = directory.filePath(backups.takeFirst());
-        QFile::remove(oldest);
+        if (QFileInfo(oldest).isDir() && !QFileInfo(oldest).isSymLink())
+            QDir(oldest).removeRecursively();
+        else
+            QFile::remove(oldest);
         QFile::remove(oldest + u"-wal"_s);
     }
 }
@@ -415,6 +438,16 @@ LibraryStore::OpenResult LibraryStore::openFile(const QString &fileName, const O
                 Problem::NewerVersion,
                 u"schema version %1, this program knows %2"_s.arg(version).arg(schemaVersion));
 
+    if (version == 0 && !result.created) {
+        // Before anything changes the file (the journal mode is in its header).
+        const auto tables = value(u"SELECT count(*) FROM sqlite_schema"_s);
+        if (!tables)
+            return failedWith(sqlError);
+        if (tables->toInt() > 0)
+            return setAside(
+                    Problem::NotALibrary,
+                    u"an SQLite database with %1 tables of another program"_s.arg(tables->toInt()));
+    }
     if (!result.created) {
         // Every page of an existing file, read once: damage deep inside is found now, not in
         // the middle of a session (a few milliseconds per megabyte).
@@ -429,17 +462,8 @@ LibraryStore::OpenResult LibraryStore::openFile(const QString &fileName, const O
         || !exec(u"PRAGMA synchronous=NORMAL"_s, &error, &code)
         || !exec(u"PRAGMA foreign_keys=ON"_s, &error, &code))
         return failed(problemFor(code), error);
-    if (options.maxPageCount > 0)
-        exec(u"PRAGMA max_page_count=%1"_s.arg(options.maxPageCount));
 
     if (version == 0) {
-        const auto tables = value(u"SELECT count(*) FROM sqlite_schema"_s);
-        if (!tables)
-            return failedWith(sqlError);
-        const int objects = tables->toInt();
-        if (objects > 0)
-            return setAside(Problem::NotALibrary,
-                            u"an SQLite database with %1 tables of another program"_s.arg(objects));
         if (!createSchema(&error, &code))
             return failed(problemFor(code), error);
     } else if (version < schemaVersion) {
@@ -447,6 +471,8 @@ LibraryStore::OpenResult LibraryStore::openFile(const QString &fileName, const O
             return failed(problemFor(code), error);
         result.migratedFrom = version;
     }
+    if (options.maxPageCount > 0)
+        exec(u"PRAGMA max_page_count=%1"_s.arg(options.maxPageCount));
     m_trigram = detectTrigram();
     if (!prepareStatements())
         return failed(Problem::Unusable, u"the statements could not be prepared"_s);
