@@ -26,6 +26,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Loaded at run time too, and needed: QtSql's SQLite driver, the poem library's database
+# (dpkg-shlibdeps finds libqt6sql6 itself, not its plugins).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
 # Loaded at run time, so dpkg-shlibdeps cannot see them: the SVG icon engine (the scalable icon,
 # themes' SVG action icons) and Qt's own translations of its standard dialogs.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6, qt6-translations-l10n")

@@ -6,7 +6,7 @@
 #
 #   scripts/fuzz.sh [SECONDS]        e.g. scripts/fuzz.sh 20 in CI
 #
-# Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_TARGETS (default: all five),
+# Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_TARGETS (default: all six),
 # FUZZ_JOBS (build jobs, default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ if ! [[ $seconds =~ ^[0-9]+$ ]] || ((seconds < 1)); then
     exit 2
 fi
 build_dir=${FUZZ_BUILD_DIR:-build-fuzz}
-read -r -a targets <<<"${FUZZ_TARGETS:-fuzz_address fuzz_poemdecoder fuzz_terminaltext fuzz_protocol fuzz_settings}"
+read -r -a targets <<<"${FUZZ_TARGETS:-fuzz_address fuzz_poemdecoder fuzz_terminaltext fuzz_protocol fuzz_settings fuzz_storedtrace}"
 
 # Debian's clang and its runtime libraries (libFuzzer, the sanitizers), through
 # scripts/install-deps.sh.

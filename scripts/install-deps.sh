@@ -15,9 +15,10 @@ cd "$(dirname "$0")/.."
 packages=(
     # Build, and the formatting check
     build-essential cmake ninja-build clang-format
-    # Qt 6: Core, Network, Widgets, Test (qt6-base-dev), Linguist tools and Qt's own
-    # translations, SVG icons; the OpenGL and xkbcommon headers that Qt's CMake files look for
-    qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    # Qt 6: Core, Network, Sql, Widgets, Test (qt6-base-dev), the SQLite driver of the poem
+    # library (loaded at run time), Linguist tools and Qt's own translations, SVG icons; the
+    # OpenGL and xkbcommon headers that Qt's CMake files look for
+    qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-svg-dev libgl-dev libxkbcommon-dev
     # GUI tests and screenshots without a display
     xvfb xauth imagemagick

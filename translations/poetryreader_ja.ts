@@ -692,6 +692,57 @@
     </message>
 </context>
 <context>
+    <name>PoemLibrary</name>
+    <message>
+        <source>The disk is full: the library “%1” cannot save more downloads now (%2 waiting). They are kept and saved as soon as there is room.</source>
+        <translation>ディスクがいっぱいです。ライブラリ「%1」には今はこれ以上ダウンロードを保存できません（待機中 %2 件）。ダウンロードは保持され、空きができしだい保存されます。</translation>
+    </message>
+    <message>
+        <source>The library “%1” is in use by another program: downloads are kept (%2 waiting) and saved when it is free.</source>
+        <translation>ライブラリ「%1」は別のプログラムが使用中です。ダウンロードは保持され（待機中 %2 件）、使えるようになったら保存されます。</translation>
+    </message>
+    <message>
+        <source>The library “%1” could not be written (%2): downloads are kept (%3 waiting) and saved when it works again.</source>
+        <translation>ライブラリ「%1」に書き込めませんでした（%2）。ダウンロードは保持され（待機中 %3 件）、書き込めるようになったら保存されます。</translation>
+    </message>
+    <message>
+        <source>The library “%1” is damaged (%2) and could not be set aside. Poems received now are kept until the program ends, not saved.</source>
+        <translation>ライブラリ「%1」は壊れており（%2）、退避できませんでした。今受け取る詩はプログラムの終了まで保持されますが、保存はされません。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Poetry Reader library. It was kept as “%2” and a new, empty library was started.</source>
+        <translation>「%1」は Poetry Reader のライブラリではありません。このファイルは「%2」として保存し、空の新しいライブラリを開始しました。</translation>
+    </message>
+    <message>
+        <source>The library “%1” was damaged (%2). It was kept as “%3” and a new, empty library was started.</source>
+        <translation>ライブラリ「%1」が壊れていました（%2）。このファイルは「%3」として保存し、空の新しいライブラリを開始しました。</translation>
+    </message>
+    <message>
+        <source>The library “%1” was written by a newer version of Poetry Reader. It is left as it is; poems received now are kept until the program ends, not saved.</source>
+        <translation>ライブラリ「%1」は新しいバージョンの Poetry Reader で書かれています。ファイルはそのままにします。今受け取る詩はプログラムの終了まで保持されますが、保存はされません。</translation>
+    </message>
+    <message>
+        <source>The library “%1” is in use by another program (another Poetry Reader?). Poems received now are kept until the program ends, not saved.</source>
+        <translation>ライブラリ「%1」は別のプログラム（別の Poetry Reader？）が使用中です。今受け取る詩はプログラムの終了まで保持されますが、保存はされません。</translation>
+    </message>
+    <message>
+        <source>The library “%1” cannot be written (%2). Poems received now are kept until the program ends, not saved.</source>
+        <translation>ライブラリ「%1」に書き込めません（%2）。今受け取る詩はプログラムの終了まで保持されますが、保存はされません。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the library “%1” cannot be opened. Poems received now are kept until the program ends, not saved.</source>
+        <translation>ディスクがいっぱいのため、ライブラリ「%1」を開けません。今受け取る詩はプログラムの終了まで保持されますが、保存はされません。</translation>
+    </message>
+    <message>
+        <source>The library “%1” could not be opened (%2). Poems received now are kept until the program ends, not saved.</source>
+        <translation>ライブラリ「%1」を開けませんでした（%2）。今受け取る詩はプログラムの終了まで保持されますが、保存はされません。</translation>
+    </message>
+    <message>
+        <source>The library “%1” refused %2 changes (%3); they were not saved.</source>
+        <translation>ライブラリ「%1」は %2 件の変更を拒否しました（%3）。これらの変更は保存されていません。</translation>
+    </message>
+</context>
+<context>
     <name>PoemPane</name>
     <message>
         <source>Poem</source>

@@ -692,6 +692,57 @@
     </message>
 </context>
 <context>
+    <name>PoemLibrary</name>
+    <message>
+        <source>The disk is full: the library “%1” cannot save more downloads now (%2 waiting). They are kept and saved as soon as there is room.</source>
+        <translation>디스크가 가득 찼습니다: 라이브러리 “%1”에 지금은 다운로드를 더 저장할 수 없습니다(대기 중 %2개). 다운로드는 보관되며 공간이 생기는 대로 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>The library “%1” is in use by another program: downloads are kept (%2 waiting) and saved when it is free.</source>
+        <translation>라이브러리 “%1”을(를) 다른 프로그램이 사용 중입니다: 다운로드는 보관되며(대기 중 %2개) 사용할 수 있게 되면 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>The library “%1” could not be written (%2): downloads are kept (%3 waiting) and saved when it works again.</source>
+        <translation>라이브러리 “%1”에 쓸 수 없습니다(%2): 다운로드는 보관되며(대기 중 %3개) 다시 쓸 수 있게 되면 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>The library “%1” is damaged (%2) and could not be set aside. Poems received now are kept until the program ends, not saved.</source>
+        <translation>라이브러리 “%1”이(가) 손상되었고(%2) 옮겨 둘 수 없었습니다. 지금 받는 시는 프로그램이 끝날 때까지만 보관되며 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Poetry Reader library. It was kept as “%2” and a new, empty library was started.</source>
+        <translation>“%1”은(는) Poetry Reader 라이브러리가 아닙니다. 이 파일은 “%2”(으)로 보관했으며 비어 있는 새 라이브러리를 시작했습니다.</translation>
+    </message>
+    <message>
+        <source>The library “%1” was damaged (%2). It was kept as “%3” and a new, empty library was started.</source>
+        <translation>라이브러리 “%1”이(가) 손상되었습니다(%2). 이 파일은 “%3”(으)로 보관했으며 비어 있는 새 라이브러리를 시작했습니다.</translation>
+    </message>
+    <message>
+        <source>The library “%1” was written by a newer version of Poetry Reader. It is left as it is; poems received now are kept until the program ends, not saved.</source>
+        <translation>라이브러리 “%1”은(는) 더 새로운 버전의 Poetry Reader가 만든 것입니다. 파일은 그대로 두며, 지금 받는 시는 프로그램이 끝날 때까지만 보관되고 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The library “%1” is in use by another program (another Poetry Reader?). Poems received now are kept until the program ends, not saved.</source>
+        <translation>라이브러리 “%1”을(를) 다른 프로그램(다른 Poetry Reader?)이 사용 중입니다. 지금 받는 시는 프로그램이 끝날 때까지만 보관되며 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The library “%1” cannot be written (%2). Poems received now are kept until the program ends, not saved.</source>
+        <translation>라이브러리 “%1”에 쓸 수 없습니다(%2). 지금 받는 시는 프로그램이 끝날 때까지만 보관되며 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the library “%1” cannot be opened. Poems received now are kept until the program ends, not saved.</source>
+        <translation>디스크가 가득 차서 라이브러리 “%1”을(를) 열 수 없습니다. 지금 받는 시는 프로그램이 끝날 때까지만 보관되며 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The library “%1” could not be opened (%2). Poems received now are kept until the program ends, not saved.</source>
+        <translation>라이브러리 “%1”을(를) 열 수 없습니다(%2). 지금 받는 시는 프로그램이 끝날 때까지만 보관되며 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The library “%1” refused %2 changes (%3); they were not saved.</source>
+        <translation>라이브러리 “%1”이(가) 변경 %2개를 거부했습니다(%3). 이 변경은 저장되지 않았습니다.</translation>
+    </message>
+</context>
+<context>
     <name>PoemPane</name>
     <message>
         <source>Poem</source>

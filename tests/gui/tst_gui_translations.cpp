@@ -309,7 +309,7 @@ void TestTranslations::tsFilesAreComplete()
     const QString copy = directory.filePath(QFileInfo(committedTs(language)).fileName());
     QVERIFY(QFile::copy(committedTs(language), copy));
     const QDir sources(QStringLiteral(POETRY_TRANSLATED_SOURCE_DIR));
-    QStringList arguments{sources.filePath(u"app/poetry"_s),
+    QStringList arguments{sources.filePath(u"app/poetry"_s), sources.filePath(u"app/library"_s),
                           sources.filePath(u"app/poetry-reader"_s), sources.filePath(u"ui"_s)};
     if (language == u"en")
         arguments << u"-pluralonly"_s;
