@@ -725,6 +725,22 @@
         <source>some bytes were not valid UTF-8 and show as �</source>
         <translation>一部のバイトが有効な UTF-8 ではないため � と表示しています</translation>
     </message>
+    <message>
+        <source>Find in the poem</source>
+        <translation>詩の中を検索</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>見つかりません</translation>
+    </message>
 </context>
 <context>
     <name>PoetryFetcher</name>

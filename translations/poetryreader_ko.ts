@@ -725,6 +725,22 @@
         <source>some bytes were not valid UTF-8 and show as �</source>
         <translation>일부 바이트가 올바른 UTF-8이 아니어서 �로 표시됩니다</translation>
     </message>
+    <message>
+        <source>Find in the poem</source>
+        <translation>시에서 찾기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>찾을 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>PoetryFetcher</name>
