@@ -307,6 +307,8 @@ void PoemPane::updateHeader(const Download &download)
     QStringList timeline;
     if (download.trace().requestId() != 0)
         timeline = QStringList{download.trace().originLine()} + download.trace().stepLines();
+    if (!download.trace().action().isEmpty())
+        timeline.prepend(download.trace().actionLine());
     m_status->setToolTip(DisplayFormat::plainToolTip(timeline.join(u'\n')));
     const bool hasText = !download.bytes().isEmpty();
     m_copyButton->setEnabled(hasText);
