@@ -388,6 +388,10 @@
         <source>[showing the first %1 of %2]</source>
         <translation>[%2 のうち最初の %1 を表示]</translation>
     </message>
+    <message>
+        <source>Traceback (most recent call last):</source>
+        <translation>トレースバック（最新の呼び出しが最後）:</translation>
+    </message>
 </context>
 <context>
     <name>Futures</name>
@@ -648,6 +652,32 @@
         <source>E&amp;xport Servers…</source>
         <translation>サーバーをエクスポート(&amp;X)…</translation>
     </message>
+    <message>
+        <source>Fetch</source>
+        <translation>取得</translation>
+    </message>
+    <message>
+        <source>Start Demo Servers</source>
+        <translation>デモサーバーを起動</translation>
+    </message>
+    <message>
+        <source>Fetch from the command line</source>
+        <translation>コマンドラインから取得</translation>
+    </message>
+    <message>
+        <source>Fetch All</source>
+        <translation>すべて取得</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>待機中 %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -776,6 +806,22 @@
         <source>some bytes were not valid UTF-8 and show as �</source>
         <translation>一部のバイトが有効な UTF-8 ではないため � と表示しています</translation>
     </message>
+    <message>
+        <source>Find in the poem</source>
+        <translation>詩の中を検索</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>見つかりません</translation>
+    </message>
 </context>
 <context>
     <name>PoetryFetcher</name>
@@ -884,6 +930,15 @@
     <message>
         <source>request #%1 made at %2:%3 in %4</source>
         <translation>リクエスト #%1: %2:%3 の %4 で作成</translation>
+    </message>
+    <message>
+        <source>user action: %1</source>
+        <translation>ユーザー操作: %1</translation>
+    </message>
+    <message>
+        <source>+%1 s  %2</source>
+        <comment>seconds since the request, then the step</comment>
+        <translation>+%1 秒  %2</translation>
     </message>
 </context>
 <context>

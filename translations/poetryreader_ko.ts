@@ -388,6 +388,10 @@
         <source>[showing the first %1 of %2]</source>
         <translation>[%2 중 처음 %1만 표시]</translation>
     </message>
+    <message>
+        <source>Traceback (most recent call last):</source>
+        <translation>트레이스백 (가장 최근 호출이 마지막):</translation>
+    </message>
 </context>
 <context>
     <name>Futures</name>
@@ -648,6 +652,32 @@
         <source>E&amp;xport Servers…</source>
         <translation>서버 내보내기(&amp;X)…</translation>
     </message>
+    <message>
+        <source>Fetch</source>
+        <translation>받기</translation>
+    </message>
+    <message>
+        <source>Start Demo Servers</source>
+        <translation>데모 서버 시작</translation>
+    </message>
+    <message>
+        <source>Fetch from the command line</source>
+        <translation>명령줄에서 받기</translation>
+    </message>
+    <message>
+        <source>Fetch All</source>
+        <translation>모두 받기</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>대기 중 %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -776,6 +806,22 @@
         <source>some bytes were not valid UTF-8 and show as �</source>
         <translation>일부 바이트가 올바른 UTF-8이 아니어서 �로 표시됩니다</translation>
     </message>
+    <message>
+        <source>Find in the poem</source>
+        <translation>시에서 찾기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>찾을 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>PoetryFetcher</name>
@@ -884,6 +930,15 @@
     <message>
         <source>request #%1 made at %2:%3 in %4</source>
         <translation>요청 #%1: %2:%3의 %4에서 생성</translation>
+    </message>
+    <message>
+        <source>user action: %1</source>
+        <translation>사용자 동작: %1</translation>
+    </message>
+    <message>
+        <source>+%1 s  %2</source>
+        <comment>seconds since the request, then the step</comment>
+        <translation>+%1초  %2</translation>
     </message>
 </context>
 <context>

@@ -35,4 +35,20 @@ struct Download
     {
         return std::chrono::duration_cast<std::chrono::milliseconds>(job->elapsed()).count();
     }
+    // Since the connection was up, or -1 before: what a rate is measured over, so that the
+    // time a download waited in the queue (or for a name lookup) does not count.
+    qint64 transferMs() const
+    {
+        const auto connected = trace().firstTime(RequestTrace::Event::Connected);
+        if (!connected)
+            return -1;
+        return std::chrono::duration_cast<std::chrono::milliseconds>(job->elapsed() - *connected)
+                .count();
+    }
+    // Bytes per second since the connection was up; 0 when there is nothing to measure yet.
+    double rate() const
+    {
+        const qint64 ms = transferMs();
+        return ms > 0 && bytesReceived() > 0 ? double(bytesReceived()) * 1000.0 / double(ms) : 0.0;
+    }
 };

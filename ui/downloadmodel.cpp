@@ -75,9 +75,9 @@ QVariant DownloadModel::data(const QModelIndex &index, int role) const
                              DisplayFormat::bytes(download.expectedSize));
             return DisplayFormat::bytes(bytesReceived);
         case RateColumn:
-            if (bytesReceived == 0 || elapsed <= 0)
-                return QString();
-            return DisplayFormat::rate(double(bytesReceived) * 1000.0 / double(elapsed));
+            if (const double rate = download.rate(); rate > 0)
+                return DisplayFormat::rate(rate);
+            return QString();
         case ElapsedColumn:
             return DisplayFormat::duration(elapsed);
         }
@@ -124,7 +124,7 @@ QVariant DownloadModel::data(const QModelIndex &index, int role) const
         case BytesColumn:
             return bytesReceived;
         case RateColumn:
-            return elapsed > 0 ? double(bytesReceived) * 1000.0 / double(elapsed) : 0.0;
+            return download.rate();
         case ElapsedColumn:
             return elapsed;
         }
@@ -184,6 +184,9 @@ bool DownloadModel::removeRows(int row, int count, const QModelIndex &parent)
         case RequestState::Cancelled:
             --m_cancelled;
             break;
+        case RequestState::Queued:
+            --m_queued;
+            break;
         default:
             --m_active;
             break;
@@ -210,7 +213,7 @@ DownloadId DownloadModel::fetch(const QString &serverName, const Address &addres
     beginInsertRows({}, row, row);
     m_rows.push_back(std::move(download));
     m_rowOf.insert(m_lastId, row);
-    ++m_active;
+    ++m_queued; // as Download::countedAs starts
     startJob(m_rows.back(), address, options, origin);
     endInsertRows();
     m_countsDirty = true;
@@ -337,6 +340,8 @@ void DownloadModel::recount(Download &download)
             return m_failed;
         case RequestState::Cancelled:
             return m_cancelled;
+        case RequestState::Queued:
+            return m_queued;
         default:
             return m_active;
         }
@@ -379,7 +384,7 @@ void DownloadModel::flushUpdates()
         m_countsDirty = false;
         Q_EMIT countsChanged();
     }
-    if (m_active == 0)
+    if (activeCount() == 0)
         m_updateTimer.stop();
 }
 

@@ -77,7 +77,11 @@ public:
     const Download &download(int row) const { return m_rows.at(size_t(row)); }
     int rowOf(DownloadId id) const { return m_rowOf.value(id, -1); }
 
-    int activeCount() const { return m_active; }
+    // Not ended yet: queued, connecting or receiving.
+    int activeCount() const { return m_queued + m_active; }
+    // Waiting for a connection slot, and the others that have not ended.
+    int queuedCount() const { return m_queued; }
+    int runningCount() const { return m_active; }
     int doneCount() const { return m_done; }
     int failedCount() const { return m_failed; }
     int cancelledCount() const { return m_cancelled; }
@@ -113,7 +117,8 @@ private:
     QHash<DownloadId, int> m_rowOf;
     QHash<QString, qint64> m_knownSizes;
     DownloadId m_lastId = 0;
-    int m_active = 0;
+    int m_queued = 0;
+    int m_active = 0; // not ended and not queued
     int m_done = 0;
     int m_failed = 0;
     int m_cancelled = 0;

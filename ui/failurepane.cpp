@@ -43,7 +43,10 @@ QPlainTextEdit *monospaceView(QWidget *parent, const QString &objectName,
     view->setObjectName(objectName);
     view->setAccessibleName(accessibleName);
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped, at a space where there is one (a long path or address may have none): the
+    // whole traceback readable without a horizontal scroll bar.
+    view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     return view;
 }
 
@@ -172,7 +175,7 @@ void FailurePane::showFailure(DownloadId id, const Failure &failure, const QStri
     m_systemError->setText(systemError);
     m_form->setRowVisible(m_systemError, !systemError.isEmpty());
 
-    m_traceback->setPlainText(DisplayFormat::displayText(failure.traceback()));
+    m_traceback->setPlainText(DisplayFormat::displayText(tracebackText()));
 
     const QByteArray &partial = failure.partialPoem().bytes();
     m_partialBox->setVisible(!partial.isEmpty());
@@ -181,6 +184,12 @@ void FailurePane::showFailure(DownloadId id, const Failure &failure, const QStri
     // Read from the top, whatever was shown before.
     m_partial->moveCursor(QTextCursor::Start);
     m_traceback->moveCursor(QTextCursor::Start);
+}
+
+QString FailurePane::tracebackText() const
+{
+    // In the user's language, header and units too; the type names stay as they are.
+    return m_failure.traceback(tr("Traceback (most recent call last):"));
 }
 
 QString FailurePane::messageText() const
@@ -231,7 +240,7 @@ QString FailurePane::detailsText() const
             + u'\n' + tr("Ended after: %1").arg(m_duration->text()) + u'\n';
     if (!systemError.isEmpty())
         details += tr("System error: %1").arg(systemError) + u'\n';
-    details += u'\n' + m_failure.traceback();
+    details += u'\n' + tracebackText();
     if (const qsizetype size = m_failure.partialPoem().size(); size > 0)
         details += u'\n' + tr("Partial poem (%1):").arg(DisplayFormat::bytes(size)) + u'\n'
                 + partialText() + u'\n';

@@ -42,6 +42,7 @@ Q_SIGNALS:
 private:
     void copyDetails();
     QString messageText() const;
+    QString tracebackText() const;
     QString systemErrorText() const;
     QString partialText() const;
 

@@ -9,6 +9,7 @@
 #include "poempane.h"
 #include "poetryfetcher.h"
 #include "progressdelegate.h"
+#include "scrolltonewrows.h"
 #include "serverdelegate.h"
 #include "serverlistio.h"
 #include "serverlistmodel.h"
@@ -103,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_downloadView->setItemDelegateForColumn(DownloadModel::ProgressColumn,
                                              new ProgressDelegate(m_downloadView));
     m_downloadView->setContextMenuPolicy(Qt::CustomContextMenu);
+    new ScrollToNewRows(m_downloadView); // new downloads come into sight
     QHeaderView *header = m_downloadView->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(DownloadModel::ServerColumn, QHeaderView::Stretch);
@@ -175,7 +177,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_serverView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::updateActions);
     connect(m_serverView, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        fetchServerRows({m_serverProxy->mapToSource(index).row()});
+        fetchServerRows({m_serverProxy->mapToSource(index).row()}, tr("Fetch"));
     });
     connect(m_serverView, &QTreeView::customContextMenuRequested, this,
             &MainWindow::showServerContextMenu);
@@ -554,7 +556,7 @@ void MainWindow::startDemo()
     }
     statusBar()->showMessage(
             tr("Started %n demo server(s) on this computer.", "", int(rows.size())), 5000);
-    fetchServerRows(rows);
+    fetchServerRows(rows, tr("Start Demo Servers"));
 }
 
 void MainWindow::addAndFetch(const QStringList &addresses)
@@ -565,7 +567,7 @@ void MainWindow::addAndFetch(const QStringList &addresses)
         if (row >= 0)
             rows.append(row);
     }
-    fetchServerRows(rows);
+    fetchServerRows(rows, tr("Fetch from the command line"));
 }
 
 void MainWindow::importText(const QString &text)
@@ -574,15 +576,16 @@ void MainWindow::importText(const QString &text)
     statusBar()->showMessage(tr("Added %n server(s).", "", added), 5000);
 }
 
-void MainWindow::fetchServerRows(const QList<int> &rows)
+void MainWindow::fetchServerRows(const QList<int> &rows, const QString &action)
 {
+    const FetchOptions options = optionsFor(action);
     int firstNewRow = -1;
     for (int row : rows) {
         const Server &server = m_servers->server(row);
         const auto address = Address::parse(server.address);
         if (!address)
             continue;
-        const DownloadId id = m_downloads->fetch(server.name, *address, m_fetchSettings.options);
+        const DownloadId id = m_downloads->fetch(server.name, *address, options);
         if (firstNewRow < 0)
             firstNewRow = m_downloads->rowOf(id);
     }
@@ -591,9 +594,16 @@ void MainWindow::fetchServerRows(const QList<int> &rows)
         showDownloadRow(firstNewRow);
 }
 
+FetchOptions MainWindow::optionsFor(const QString &action) const
+{
+    FetchOptions options = m_fetchSettings.options;
+    options.action = action;
+    return options;
+}
+
 void MainWindow::fetchSelected()
 {
-    fetchServerRows(selectedServerRows());
+    fetchServerRows(selectedServerRows(), tr("Fetch"));
 }
 
 void MainWindow::fetchAll()
@@ -601,7 +611,7 @@ void MainWindow::fetchAll()
     QList<int> rows;
     for (int row = 0; row < m_servers->rowCount(); ++row)
         rows.append(row);
-    fetchServerRows(rows);
+    fetchServerRows(rows, tr("Fetch All"));
 }
 
 void MainWindow::cancelSelected()
@@ -618,12 +628,12 @@ void MainWindow::cancelAll()
 void MainWindow::retrySelected()
 {
     for (int row : selectedDownloadRows())
-        m_downloads->retry(row, m_fetchSettings.options);
+        m_downloads->retry(row, optionsFor(tr("Retry")));
 }
 
 void MainWindow::retryDownload(DownloadId id)
 {
-    m_downloads->retry(m_downloads->rowOf(id), m_fetchSettings.options);
+    m_downloads->retry(m_downloads->rowOf(id), optionsFor(tr("Retry")));
 }
 
 void MainWindow::addServer()
@@ -896,7 +906,11 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatusCounts()
 {
-    QString text = tr("%n active", "", m_downloads->activeCount()) + u"  ·  "
+    // Queued apart from active: 150 waiting for a slot are not 150 downloads under way.
+    QString text;
+    if (m_downloads->queuedCount() > 0)
+        text += tr("%n queued", "", m_downloads->queuedCount()) + u"  ·  ";
+    text += tr("%n active", "", m_downloads->runningCount()) + u"  ·  "
             + tr("%n done", "", m_downloads->doneCount()) + u"  ·  "
             + tr("%n failed", "", m_downloads->failedCount());
     if (m_downloads->cancelledCount() > 0)

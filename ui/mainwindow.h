@@ -95,7 +95,9 @@ private:
     // (see SettingsLock); says why not in the notice bar. Asked before a QSettings is changed:
     // one with changes writes them when it is destroyed, and waits for the lock then.
     bool canWriteSettings() const;
-    void fetchServerRows(const QList<int> &rows);
+    // `action` names what the user did, for the tracebacks (FetchOptions::action).
+    void fetchServerRows(const QList<int> &rows, const QString &action);
+    FetchOptions optionsFor(const QString &action) const;
     QList<int> selectedServerRows() const;
     // Rows of the downloads model, in the order shown.
     QList<int> selectedDownloadRows() const;

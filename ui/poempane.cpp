@@ -2,10 +2,11 @@
 
 #include "displayformat.h"
 
+#include <QAction>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
-#include <QPlainTextEdit>
-#include <QScrollBar>
+#include <QLineEdit>
 #include <QStyle>
 #include <QTextCursor>
 #include <QToolButton>
@@ -16,6 +17,8 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int flushIntervalMs = 33;
+// About 5 ms of decoding and appending (bench_longline).
+constexpr qsizetype maxBytesPerStep = 512 * 1024;
 constexpr int maxZoomSteps = 12;
 
 QToolButton *makeButton(const QIcon &icon, const QString &text, QWidget *parent)
@@ -36,7 +39,10 @@ PoemPane::PoemPane(QWidget *parent)
     : QWidget(parent),
       m_title(new QLabel(this)),
       m_status(new QLabel(this)),
-      m_text(new QPlainTextEdit(this))
+      m_text(new PoemView(this)),
+      m_findBar(new QWidget(this)),
+      m_findEdit(new QLineEdit(m_findBar)),
+      m_findStatus(new QLabel(m_findBar))
 {
     m_title->setTextFormat(Qt::PlainText);
     m_title->setObjectName(u"poemTitle"_s);
@@ -48,8 +54,6 @@ PoemPane::PoemPane(QWidget *parent)
     m_status->setObjectName(u"poemStatus"_s);
 
     m_text->setObjectName(u"poemText"_s);
-    m_text->setReadOnly(true);
-    m_text->setUndoRedoEnabled(false);
     m_text->setAccessibleName(tr("Poem"));
     m_text->setPlaceholderText(tr("Waiting for the first line…"));
     // A poem is read, not edited: a serif face with generous line spacing would be nicer, but the
@@ -78,14 +82,40 @@ PoemPane::PoemPane(QWidget *parent)
     header->addWidget(m_copyButton);
     header->addWidget(m_saveButton);
 
+    // The find bar: Ctrl+F anywhere in the pane, Enter for the next match, Escape to close.
+    m_findEdit->setObjectName(u"findEdit"_s);
+    m_findEdit->setPlaceholderText(tr("Find in the poem"));
+    m_findEdit->setAccessibleName(tr("Find in the poem"));
+    m_findEdit->setClearButtonEnabled(true);
+    m_findEdit->installEventFilter(this);
+    m_findStatus->setTextFormat(Qt::PlainText);
+    connect(m_findEdit, &QLineEdit::returnPressed, this, &PoemPane::findNext);
+    connect(m_findEdit, &QLineEdit::textEdited, m_findStatus, &QLabel::clear);
+    auto *closeFind = makeButton(QIcon::fromTheme(u"window-close"_s), tr("Close"), m_findBar);
+    closeFind->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    connect(closeFind, &QToolButton::clicked, this, &PoemPane::endFind);
+    auto *findLayout = new QHBoxLayout(m_findBar);
+    findLayout->setContentsMargins(0, 0, 0, 0);
+    findLayout->addWidget(m_findEdit, 1);
+    findLayout->addWidget(m_findStatus);
+    findLayout->addWidget(closeFind);
+    m_findBar->hide();
+    auto *findAction = new QAction(tr("Find"), this);
+    findAction->setObjectName(u"findAction"_s);
+    findAction->setShortcut(QKeySequence::Find);
+    findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(findAction, &QAction::triggered, this, &PoemPane::startFind);
+    addAction(findAction);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(header);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_findBar);
 
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(flushIntervalMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &PoemPane::flush);
+    connect(&m_flushTimer, &QTimer::timeout, this, &PoemPane::flushStep);
 }
 
 void PoemPane::showDownload(const Download &download)
@@ -100,14 +130,14 @@ void PoemPane::showDownload(const Download &download)
     m_shownBytes = 0;
     m_truncated = false;
     m_finished = false;
-    m_text->clear();
-    m_text->verticalScrollBar()->setValue(0);
+    m_fromTop = true;
+    m_text->clearText();
     updateHeader(download);
     m_fedBytes = download.bytesReceived();
     if (download.job->isFinished())
         finishDownload(download);
     else
-        flush();
+        flushStep();
 }
 
 void PoemPane::onBytesArrived(PoemJob *job, qint64 count)
@@ -116,7 +146,7 @@ void PoemPane::onBytesArrived(PoemJob *job, qint64 count)
         return;
     m_fedBytes += count;
     if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+        m_flushTimer.start(flushIntervalMs);
 }
 
 void PoemPane::finishDownload(const Download &download)
@@ -130,12 +160,13 @@ void PoemPane::finishDownload(const Download &download)
         m_decoder = PoemDecoder();
         m_shownBytes = 0;
         m_truncated = false;
-        m_text->clear();
+        m_fromTop = true;
+        m_text->clearText();
         m_fedBytes = download.bytesReceived();
     }
     m_finished = true;
     updateHeader(download);
-    flush();
+    flushStep();
 }
 
 void PoemPane::clear()
@@ -150,7 +181,8 @@ void PoemPane::clear()
     m_shownBytes = 0;
     m_truncated = false;
     m_finished = false;
-    m_text->clear();
+    m_fromTop = true;
+    m_text->clearText();
     m_title->clear();
     m_status->clear();
 }
@@ -158,18 +190,34 @@ void PoemPane::clear()
 QString PoemPane::text()
 {
     flush();
-    return m_text->toPlainText();
+    return m_text->text();
 }
 
 void PoemPane::flush()
 {
+    while (appendPending()) { }
+}
+
+void PoemPane::flushStep()
+{
+    if (appendPending())
+        m_flushTimer.start(0); // the rest after the events waiting now
+}
+
+bool PoemPane::appendPending()
+{
     m_flushTimer.stop();
     if (m_truncated || !m_job)
-        return;
-    // What arrived since the last flush, read from the job's bytes: no copy of its own.
+        return false;
+    // What arrived since the last flush, read from the job's bytes: no copy of its own. At most
+    // maxBytesPerStep at a time, so that showing a long poem at once never holds the event
+    // loop long (the decoder keeps a character cut in two for the next step).
+    qsizetype count = qsizetype(m_fedBytes - m_shownBytes);
+    const bool more = count > maxBytesPerStep && m_shownBytes + maxBytesPerStep < displayLimit;
+    if (more)
+        count = maxBytesPerStep;
     const QByteArrayView pending
-            = QByteArrayView(m_job->bytes())
-                      .sliced(qsizetype(m_shownBytes), qsizetype(m_fedBytes - m_shownBytes));
+            = QByteArrayView(m_job->bytes()).sliced(qsizetype(m_shownBytes), count);
     QString text;
     if (m_shownBytes + pending.size() > displayLimit) {
         // Cut at the start of a character, so that the last one shown is whole.
@@ -185,20 +233,59 @@ void PoemPane::flush()
     } else {
         text = m_decoder.decode(pending);
         m_shownBytes += pending.size();
-        if (m_finished)
+        if (m_finished && !more)
             text += m_decoder.finish();
     }
-    if (text.isEmpty())
-        return;
-    text = DisplayFormat::displayText(std::move(text));
-    // Insert through a cursor of our own at the end: the reader's cursor, selection and scroll
-    // position stay where they are.
-    QScrollBar *bar = m_text->verticalScrollBar();
-    const int position = bar->value();
-    QTextCursor cursor(m_text->document());
-    cursor.movePosition(QTextCursor::End);
-    cursor.insertText(text);
-    bar->setValue(position);
+    // What had arrived when the download was shown is read from its start; from then on the
+    // view follows the end if it is at the end.
+    if (!text.isEmpty())
+        m_text->appendText(DisplayFormat::displayText(std::move(text)), !m_fromTop);
+    if (!more)
+        m_fromTop = false;
+    return more;
+}
+
+void PoemPane::startFind()
+{
+    m_findBar->show();
+    m_findEdit->setFocus(Qt::ShortcutFocusReason);
+    m_findEdit->selectAll();
+}
+
+void PoemPane::endFind()
+{
+    m_findBar->hide();
+    m_findStatus->clear();
+    m_text->setFocus(Qt::OtherFocusReason);
+}
+
+bool PoemPane::findNext()
+{
+    const QString needle = m_findEdit->text();
+    m_findStatus->clear();
+    if (needle.isEmpty())
+        return false;
+    flush();
+    if (m_text->find(needle))
+        return true;
+    // From the start again (a match across a soft break is not found: see PoemView).
+    QTextCursor cursor = m_text->textCursor();
+    cursor.movePosition(QTextCursor::Start);
+    m_text->setTextCursor(cursor);
+    if (m_text->find(needle))
+        return true;
+    m_findStatus->setText(tr("Not found"));
+    return false;
+}
+
+bool PoemPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_findEdit && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        endFind();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PoemPane::updateHeader(const Download &download)
@@ -220,6 +307,8 @@ void PoemPane::updateHeader(const Download &download)
     QStringList timeline;
     if (download.trace().requestId() != 0)
         timeline = QStringList{download.trace().originLine()} + download.trace().stepLines();
+    if (!download.trace().action().isEmpty())
+        timeline.prepend(download.trace().actionLine());
     m_status->setToolTip(DisplayFormat::plainToolTip(timeline.join(u'\n')));
     const bool hasText = !download.bytes().isEmpty();
     m_copyButton->setEnabled(hasText);

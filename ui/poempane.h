@@ -2,18 +2,21 @@
 
 #include "download.h"
 #include "poemdecoder.h"
+#include "poemview.h"
 
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
 class QLabel;
-class QPlainTextEdit;
+class QLineEdit;
 class QToolButton;
 
 // The selected download's poem, growing live as its bytes arrive. Always plain text. New text
-// is appended (never the whole text set again) at most about 30 times a second, and the reader's
-// scroll position stays where the reader left it.
+// is appended (never the whole text set again) at most about 30 times a second, at a cost linear
+// in the poem's size and line length (PoemView). What had arrived when the download is shown is
+// shown from its start; then the view follows the end while it is scrolled to the end, and stays
+// where the reader left it otherwise. Ctrl+F opens a find bar over the text.
 class PoemPane : public QWidget
 {
     Q_OBJECT
@@ -34,9 +37,16 @@ public:
     void updateHeader(const Download &download);
 
     DownloadId downloadId() const { return m_id; }
-    QPlainTextEdit *textView() const { return m_text; }
-    // The text as shown (decoded so far, pending bytes included).
+    PoemView *textView() const { return m_text; }
+    QLineEdit *findEdit() const { return m_findEdit; }
+    // The text as shown (decoded so far, pending bytes included), soft breaks left out.
     QString text();
+
+    // Shows the find bar and puts the focus in it.
+    void startFind();
+    // Selects the next match of the find bar's text after the caret, from the start again
+    // when there is none after it. False if there is none at all.
+    bool findNext();
 
     void zoomIn();
     void zoomOut();
@@ -46,9 +56,18 @@ Q_SIGNALS:
     void copyRequested();
     void saveRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void endFind();
     void onBytesArrived(PoemJob *job, qint64 count);
+    // Appends everything that has arrived.
     void flush();
+    // Appends the next part of it, and schedules the rest.
+    void flushStep();
+    // Appends the next part; true if more is waiting.
+    bool appendPending();
 
     DownloadId m_id = 0;
     QPointer<PoemJob> m_job; // the shown download's, listened to while it runs
@@ -57,11 +76,15 @@ private:
     qint64 m_shownBytes = 0;  // the job's bytes handed to the decoder
     bool m_truncated = false; // displayLimit reached
     bool m_finished = false;
+    bool m_fromTop = true; // the next flush fills a view just shown: keep it at the top
     int m_zoom = 0;
     QTimer m_flushTimer;
     QLabel *m_title;
     QLabel *m_status;
-    QPlainTextEdit *m_text;
+    PoemView *m_text;
+    QWidget *m_findBar;
+    QLineEdit *m_findEdit;
+    QLabel *m_findStatus;
     QToolButton *m_copyButton;
     QToolButton *m_saveButton;
 };

@@ -49,10 +49,12 @@ QString Failure::errorMessage() const
     return line;
 }
 
-QString Failure::traceback() const
+QString Failure::traceback(const QString &header) const
 {
-    QString text = u"Traceback (most recent call last):\n"_s;
+    QString text = (header.isEmpty() ? u"Traceback (most recent call last):"_s : header) + u'\n';
     if (m_trace.requestId() != 0) {
+        if (!m_trace.action().isEmpty())
+            text += u"  " + m_trace.actionLine() + u'\n';
         text += u"  " + m_trace.originLine() + u'\n';
         for (const QString &line : m_trace.stepLines())
             text += u"  " + line + u'\n';
@@ -66,7 +68,7 @@ QString Failure::traceback() const
                           .arg(m_members.size())
                           .arg(m_members[i].address())
                 + u'\n';
-        const QString member = m_members[i].traceback();
+        const QString member = m_members[i].traceback(header);
         for (const QStringView line : QStringView(member).split(u'\n', Qt::SkipEmptyParts))
             text += u"  " + line + u'\n';
     }

@@ -88,8 +88,10 @@ public:
 
     // One line: "Connection was refused by other side: 111: Connection refused."
     QString errorMessage() const;
-    // The trace, then "TypeName: errorMessage()", as Twisted's getTraceback() reads.
-    QString traceback() const;
+    // The trace, then "TypeName: errorMessage()", as Twisted's getTraceback() reads. It opens
+    // with `header`, by default "Traceback (most recent call last):", untranslated: a stable
+    // line that scripts match (the window passes it in the user's language).
+    QString traceback(const QString &header = {}) const;
 
     [[noreturn]] void rethrow() const;
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
 
 #include <chrono>
 
-// Per-request limits. A zero duration or size means "no limit".
+// Per-request limits (a zero duration or size means "no limit"), and what the request is for.
 struct FetchOptions
 {
     static constexpr qint64 defaultMaxPoemSize = 64 * 1024 * 1024;
@@ -17,6 +17,9 @@ struct FetchOptions
     std::chrono::milliseconds deadline{0};
     // Bytes kept at most; more ends the request with PoemTooLarge and the partial poem.
     qint64 maxPoemSize = defaultMaxPoemSize;
+    // What the user did that made the request, in their words ("Fetch All"); empty when no user
+    // did anything (a script, a test). It heads the request's traceback (RequestTrace::action()).
+    QString action;
 
     friend bool operator==(const FetchOptions &, const FetchOptions &) = default;
 };

@@ -35,6 +35,7 @@ PoemJob::PoemJob(RequestId id, const QString &addressText, const std::optional<A
       m_options(options),
       m_trace(id, origin)
 {
+    m_trace.setAction(options.action);
     m_trace.addStep(Event::Queued, tr("queued"));
 }
 

@@ -110,6 +110,13 @@ QString RequestTrace::connectedAddress() const
     return {};
 }
 
+QString RequestTrace::actionLine() const
+{
+    if (m_action.isEmpty())
+        return {};
+    return QCoreApplication::translate("RequestTrace", "user action: %1").arg(m_action);
+}
+
 QString RequestTrace::originLine() const
 {
     return QCoreApplication::translate("RequestTrace", "request #%1 made at %2:%3 in %4")
@@ -125,7 +132,10 @@ QStringList RequestTrace::stepLines() const
     lines.reserve(m_steps.size());
     for (const Step &step : m_steps) {
         const double seconds = std::chrono::duration<double>(step.elapsed).count();
-        lines.append(u"+%1 s  %2"_s.arg(seconds, 0, 'f', 3).arg(step.text));
+        lines.append(QCoreApplication::translate("RequestTrace", "+%1 s  %2",
+                                                 "seconds since the request, then the step")
+                             .arg(seconds, 0, 'f', 3)
+                             .arg(step.text));
     }
     return lines;
 }

@@ -68,6 +68,10 @@ public:
     RequestTrace() = default;
     RequestTrace(quint64 requestId, std::source_location origin);
 
+    // What the user did that made the request ("Fetch All"), or empty: see FetchOptions::action.
+    void setAction(const QString &action) { m_action = action; }
+    const QString &action() const { return m_action; }
+
     void addStep(const QString &text) { addStep(Event::Note, text); }
     void addStep(Event event, const QString &text, const QString &peer = {});
     void addChunk(qint64 bytes);
@@ -97,9 +101,12 @@ public:
     QStringList attemptedAddresses() const;
     QString connectedAddress() const;
 
+    // "user action: Fetch All", or empty when there is no action.
+    QString actionLine() const;
     // "request #3 made at ui/mainwindow.cpp:120 in MainWindow::fetchSelected"
     QString originLine() const;
-    // One line per step: "+0.001 s  connecting to 127.0.0.1:10004"
+    // One line per step: "+0.001 s  connecting to 127.0.0.1:10004" (the unit translated, as the
+    // steps are, where a translation is loaded)
     QStringList stepLines() const;
 
     // "ui/mainwindow.cpp" from whatever path the compiler recorded.
@@ -110,6 +117,7 @@ public:
 private:
     quint64 m_requestId = 0;
     std::source_location m_origin;
+    QString m_action;
     Clock::time_point m_start = Clock::now();
     QList<Step> m_steps;
     QList<Chunk> m_chunks;

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void checkReturnsTheFirstMatch();
     void trapReturnsOrRethrows();
     void tracebackReadsLikeTwisted();
+    void tracebackOpensWithTheUsersAction();
     void functionNames_data();
     void functionNames();
 };
@@ -94,6 +95,24 @@ void TestFailure::tracebackReadsLikeTwisted()
              u"ConnectionRefusedError: Connection was refused by other side: 111: "
              "Connection refused."_s);
     QCOMPARE(lines.at(5), QString());
+}
+
+void TestFailure::tracebackOpensWithTheUsersAction()
+{
+    // What the user did (FetchOptions::action), before where the request was made; a header
+    // of the caller's (the window's, translated) in place of the stable one.
+    RequestTrace trace(4, std::source_location::current());
+    trace.setAction(u"Fetch All"_s);
+    trace.addStep(u"queued"_s);
+    Failure failure(Kind::ConnectionRefused, u"Connection was refused by other side"_s);
+    failure.setTrace(trace);
+    QStringList lines = failure.traceback().split(u'\n');
+    QCOMPARE(lines.at(0), u"Traceback (most recent call last):"_s);
+    QCOMPARE(lines.at(1), u"  user action: Fetch All"_s);
+    QVERIFY2(lines.at(2).startsWith(u"  request #4 made at "_s), qPrintable(lines.at(2)));
+    lines = failure.traceback(u"Header:"_s).split(u'\n');
+    QCOMPARE(lines.at(0), u"Header:"_s);
+    QCOMPARE(lines.size(), 6);
 }
 
 void TestFailure::functionNames_data()

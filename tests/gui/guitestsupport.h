@@ -59,6 +59,18 @@ inline bool chooseFile(QFileDialog *dialog, const QString &path)
     return true;
 }
 
+// Chooses `path` in the next file dialog and accepts it, as a user saving to it would.
+inline void chooseFileWhenDialogOpens(const QString &path)
+{
+    whenDialogOpens([path](QDialog *dialog) {
+        auto *files = qobject_cast<QFileDialog *>(dialog);
+        if (files && chooseFile(files, path))
+            dialog->accept(); // QFileDialog::accept(), through the public QDialog one
+        else
+            dialog->reject();
+    });
+}
+
 // An index of the model behind a view's proxies (the sorted server list, say) as the view
 // shows it: tests name rows of the model, the view may show them in another order.
 inline QModelIndex viewIndex(const QAbstractItemView *view, QModelIndex index)

@@ -494,12 +494,7 @@ void TestMainWindow::copyAndSavePoem()
 
     QTemporaryDir directory;
     const QString path = directory.filePath(u"poem.txt"_s);
-    GuiTest::whenDialogOpens([path](QDialog *dialog) {
-        auto *files = qobject_cast<QFileDialog *>(dialog);
-        QVERIFY(files);
-        QVERIFY(GuiTest::chooseFile(files, path));
-        dialog->accept(); // QFileDialog::accept(), through the public QDialog one
-    });
+    GuiTest::chooseFileWhenDialogOpens(path);
     QTest::keyClick(window.get(), Qt::Key_S, Qt::ControlModifier); // Save Poem…
     QFile saved(path);
     QVERIFY(saved.open(QIODevice::ReadOnly));

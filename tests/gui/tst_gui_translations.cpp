@@ -6,8 +6,11 @@
 
 #include "downloadmodel.h"
 #include "failure.h"
+#include "failurepane.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
+#include "poetryserver.h"
+#include "serverlistmodel.h"
 #include "translations.h"
 
 #include <QAction>
@@ -19,9 +22,13 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
 #include <QSet>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -135,6 +142,8 @@ private Q_SLOTS:
     void languages();
     void windowSpeaksTheLanguage_data();
     void windowSpeaksTheLanguage();
+    void failurePaneSpeaksTheLanguage_data();
+    void failurePaneSpeaksTheLanguage();
     void englishPluralForms();
     void translatedMessageKeepsItsFullStop();
     void tsFilesAreComplete_data();
@@ -247,6 +256,70 @@ void TestTranslations::windowSpeaksTheLanguage()
     const QString save = withoutMnemonic(buttons.button(QDialogButtonBox::Save)->text());
     QVERIFY2(cancel != u"Cancel" && !cancel.isEmpty(), qPrintable(cancel));
     QVERIFY2(save != u"Save" && !save.isEmpty(), qPrintable(save));
+}
+
+void TestTranslations::failurePaneSpeaksTheLanguage_data()
+{
+    windowSpeaksTheLanguage_data();
+}
+
+void TestTranslations::failurePaneSpeaksTheLanguage()
+{
+    // Issue 12, items 8 and 9: the traceback in the user's language (its header, the unit of
+    // the step times, the message; the type name stays), wrapped, and opening with what the
+    // user did.
+    QFETCH(QString, language);
+    const TsFile ts = readTs(committedTs(language));
+    QVERIFY2(ts.error.isEmpty(), qPrintable(ts.error));
+    const auto translation = [&ts](const char *context, const char *english) {
+        const std::optional<Message> message
+                = ts.find(QString::fromLatin1(context), QString::fromUtf8(english));
+        return message ? message->translations.value(0) : QString();
+    };
+    PoetryServer::Options options;
+    options.fault = PoetryServer::Fault::Refuse;
+    PoetryServer server(options);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+
+    QSettings().clear(); // no servers from the row before
+    QVERIFY(Translations::install(language));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.serverModel()->addServer(u"door"_s, server.address().toString());
+    window.fetchAll(); // as Fetch All does
+    QTRY_COMPARE_WITH_TIMEOUT(window.downloadModel()->failedCount(), 1, 20'000);
+    window.showDownloadRow(0);
+    QPlainTextEdit *view = window.failurePane()->tracebackView();
+    QVERIFY(view->isVisible());
+    const QString traceback = view->toPlainText();
+
+    const QString header = translation("FailurePane", "Traceback (most recent call last):");
+    QVERIFY(!header.isEmpty());
+    QVERIFY2(traceback.startsWith(header + u'\n'), qPrintable(traceback));
+    const QStringList lines = traceback.split(u'\n', Qt::SkipEmptyParts);
+    QVERIFY(lines.size() >= 4);
+    // What the user did, before where the request was made (which stays: it is the traceback).
+    const QString fetchAll = translation("MainWindow", "Fetch All");
+    QCOMPARE(lines.at(1).trimmed(), translation("RequestTrace", "user action: %1").arg(fetchAll));
+    QVERIFY2(lines.at(2).contains(u"MainWindow::fetchServerRows"_s), qPrintable(lines.at(2)));
+    // Step times in the language's unit, not "s".
+    const QString stepFormat = translation("RequestTrace", "+%1 s  %2");
+    QVERIFY(!stepFormat.isEmpty() && !stepFormat.contains(u" s "));
+    QVERIFY2(!traceback.contains(QRegularExpression(u"\\+\\d+\\.\\d{3} s "_s)),
+             qPrintable(traceback));
+    QVERIFY(lines.at(3).trimmed().startsWith(stepFormat.arg(u"0.000"_s, QString()).trimmed()));
+    // The stable type name, then the message in the language.
+    QVERIFY2(lines.last().startsWith(u"ConnectionRefusedError: "_s), qPrintable(lines.last()));
+    const QString message = translation("PoetryProtocol", "Connection was refused by other side");
+    QVERIFY(!message.isEmpty());
+    QVERIFY2(lines.last().contains(message), qPrintable(lines.last()));
+
+    // Wrapped: no horizontal scroll bar, however narrow the pane.
+    QCOMPARE(view->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+    window.resize(700, 500);
+    QTest::qWait(50);
+    QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
 }
 
 void TestTranslations::englishPluralForms()

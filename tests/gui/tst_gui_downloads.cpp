@@ -1,0 +1,184 @@
+// The downloads side of the window (issue 12, items 3 and 4): the status bar counts queued
+// downloads apart from active ones, a row's rate leaves out the time it waited in the queue, and
+// new rows come into sight while the list is at its end. Real window, real servers.
+
+#include "downloadmodel.h"
+#include "guitestsupport.h"
+#include "mainwindow.h"
+#include "poetryserver.h"
+#include "serverlistmodel.h"
+#include "testpoems.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace {
+
+constexpr int timeoutMs = 20'000;
+
+std::unique_ptr<PoetryServer> startServer(const QByteArray &poem, qint64 chunk = 0,
+                                          milliseconds delay = 0ms,
+                                          PoetryServer::Fault fault = PoetryServer::Fault::None)
+{
+    PoetryServer::Options options;
+    options.poem = poem;
+    options.bytesPerChunk = chunk;
+    options.delay = delay;
+    options.fault = fault;
+    auto server = std::make_unique<PoetryServer>(options);
+    return server->listen(QHostAddress::LocalHost) ? std::move(server) : nullptr;
+}
+
+std::unique_ptr<MainWindow> showWindow(int maxConnections)
+{
+    QSettings().setValue(u"fetch/maxConnections"_s, maxConnections);
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
+}
+
+bool isRowVisible(QTreeView *view, int proxyRow)
+{
+    const QRect rect = view->visualRect(view->model()->index(proxyRow, 0));
+    return rect.isValid() && view->viewport()->rect().contains(rect.center());
+}
+
+} // namespace
+
+class TestDownloads : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void statusBarCountsQueuedApart();
+    void rateLeavesOutTheQueue();
+    void newRowsComeIntoSightAtTheEnd();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_settingsDir;
+};
+
+void TestDownloads::initTestCase()
+{
+    m_settingsDir = GuiTest::isolateSettings();
+}
+
+void TestDownloads::init()
+{
+    QSettings().clear();
+}
+
+void TestDownloads::statusBarCountsQueuedApart()
+{
+    // One connection at a time, three stalling servers: one active, two queued.
+    std::vector<std::unique_ptr<PoetryServer>> servers;
+    auto window = showWindow(1);
+    QVERIFY(window);
+    for (int i = 0; i < 3; ++i) {
+        servers.push_back(startServer("unused", 0, 0ms, PoetryServer::Fault::Stall));
+        QVERIFY(servers.back());
+        window->serverModel()->addServer({}, servers.back()->address().toString());
+    }
+    window->fetchAll();
+    auto *counts = window->findChild<QLabel *>(u"counts"_s);
+    QVERIFY(counts);
+    QTRY_COMPARE_WITH_TIMEOUT(counts->text(), u"2 queued  ·  1 active  ·  0 done  ·  0 failed"_s,
+                              timeoutMs);
+    QCOMPARE(window->downloadModel()->queuedCount(), 2);
+    QCOMPARE(window->downloadModel()->runningCount(), 1);
+    QCOMPARE(window->downloadModel()->activeCount(), 3);
+    window->downloadModel()->cancelAll();
+    QTRY_COMPARE_WITH_TIMEOUT(counts->text(), u"0 active  ·  0 done  ·  0 failed  ·  3 cancelled"_s,
+                              timeoutMs);
+}
+
+void TestDownloads::rateLeavesOutTheQueue()
+{
+    // The second download waits for the first (one connection at a time), about 0.6 s.
+    const QByteArray poem = TestPoems::utf8Poem(600);
+    auto first = startServer(poem, 100, 100ms);
+    auto second = startServer(poem, 100, 100ms);
+    QVERIFY(first && second);
+    auto window = showWindow(1);
+    QVERIFY(window);
+    window->addAndFetch({first->address().toString(), second->address().toString()});
+    DownloadModel *model = window->downloadModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->doneCount(), 2, timeoutMs);
+
+    const Download &waited = model->download(1);
+    const qint64 transfer = waited.transferMs();
+    QVERIFY2(transfer > 0 && transfer < waited.elapsedMs() - 300,
+             qPrintable(u"%1 ms of %2"_s.arg(transfer).arg(waited.elapsedMs())));
+    // The same server speed gives about the same rate, queue or not (the issue saw 66 against
+    // 197 bytes/s); elapsed time would have given the waiting row about half.
+    const double rateFirst
+            = model->index(0, DownloadModel::RateColumn).data(DownloadModel::SortRole).toDouble();
+    const double rateWaited
+            = model->index(1, DownloadModel::RateColumn).data(DownloadModel::SortRole).toDouble();
+    QCOMPARE(rateWaited, double(waited.bytesReceived()) * 1000.0 / double(transfer));
+    QVERIFY2(rateWaited > 0.7 * rateFirst && rateWaited < 1.4 * rateFirst,
+             qPrintable(u"%1 against %2 bytes/s"_s.arg(rateWaited).arg(rateFirst)));
+    QVERIFY(!model->index(1, DownloadModel::RateColumn).data().toString().isEmpty());
+}
+
+void TestDownloads::newRowsComeIntoSightAtTheEnd()
+{
+    auto server = startServer("A short poem.\n");
+    QVERIFY(server);
+    auto window = showWindow(8);
+    QVERIFY(window);
+    window->resize(900, 500);
+    QTreeView *view = window->downloadView();
+    DownloadModel *model = window->downloadModel();
+    const auto fetch = [&] {
+        model->fetch(u"short"_s, server->address(), {});
+    };
+
+    // More rows than fit, one at a time as Fetch adds them (the event loop runs between two
+    // clicks): each comes into sight.
+    for (int i = 0; i < 40; ++i) {
+        fetch();
+        QCoreApplication::processEvents();
+        QTRY_VERIFY2(isRowVisible(view, model->rowCount() - 1),
+                     qPrintable(u"row %1: scrolled to %2 of %3"_s.arg(model->rowCount() - 1)
+                                        .arg(view->verticalScrollBar()->value())
+                                        .arg(view->verticalScrollBar()->maximum())));
+    }
+    QScrollBar *bar = view->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), bar->maximum());
+
+    // A batch (Fetch All) that fits: all of it in sight.
+    for (int i = 0; i < 3; ++i)
+        fetch();
+    QTRY_VERIFY(isRowVisible(view, model->rowCount() - 1));
+    QVERIFY(isRowVisible(view, model->rowCount() - 3));
+    QCoreApplication::processEvents();
+    // One that does not fit: its first row at the top.
+    const int firstOfBatch = model->rowCount();
+    for (int i = 0; i < 60; ++i)
+        fetch();
+    QTRY_VERIFY(isRowVisible(view, firstOfBatch));
+    QVERIFY(!isRowVisible(view, firstOfBatch - 1));
+
+    // The reader scrolled up to read a row: new rows do not take the list away from it.
+    bar->setValue(0);
+    fetch();
+    QTest::qWait(100);
+    QCOMPARE(bar->value(), 0);
+    QVERIFY(isRowVisible(view, 0));
+}
+
+QTEST_MAIN(TestDownloads)
+#include "tst_gui_downloads.moc"
