@@ -91,7 +91,7 @@ PoemPane::PoemPane(QWidget *parent)
     m_findStatus->setTextFormat(Qt::PlainText);
     connect(m_findEdit, &QLineEdit::returnPressed, this, &PoemPane::findNext);
     connect(m_findEdit, &QLineEdit::textEdited, m_findStatus, &QLabel::clear);
-    auto *closeFind = makeButton(QIcon::fromTheme(u"window-close"_s), tr("Close"), m_findBar);
+    auto *closeFind = makeButton(QIcon::fromTheme(u"dialog-close"_s), tr("Close"), m_findBar);
     closeFind->setToolButtonStyle(Qt::ToolButtonIconOnly);
     connect(closeFind, &QToolButton::clicked, this, &PoemPane::endFind);
     auto *findLayout = new QHBoxLayout(m_findBar);
