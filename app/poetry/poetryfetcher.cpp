@@ -54,9 +54,9 @@ PoemJob *PoetryFetcher::addJob(const QString &text, const std::optional<Address>
     m_pending.insert(job);
     connect(job, &PoemJob::delivered, this, &PoetryFetcher::onJobFinished);
     connect(job, &PoemJob::outOfDescriptors, this, &PoetryFetcher::onOutOfDescriptors);
-    // A holder may delete a job before it ends: forget it without a word.
-    connect(job, &QObject::destroyed, this, [this](QObject *object) {
-        auto *gone = static_cast<PoemJob *>(object);
+    // A holder may delete a job before it ends: forget it without a word. Only the address is
+    // used: by now the object is a QObject no more than half destroyed, not a PoemJob.
+    connect(job, &QObject::destroyed, this, [this, gone = job] {
         m_pending.erase(gone);
         if (m_holdingSlot.erase(gone) > 0) {
             --m_activeCount;
