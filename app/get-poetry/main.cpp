@@ -9,6 +9,7 @@
 // the JSON report of every request (FetchReport, docs/report-format.md); SIGINT and SIGTERM
 // cancel what is still open, print what arrived, and exit with 128 + the signal's number.
 
+#include "backgroundwriter.h"
 #include "commandline.h"
 #include "fetchreport.h"
 #include "futures.h"
@@ -24,6 +25,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include <memory>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -65,39 +67,61 @@ bool writeAll(int descriptor, std::vector<QByteArrayView> pieces)
 class Output
 {
 public:
+    // Until settle(), poems and messages go out through writers of their own (see
+    // BackgroundWriter): a reader that stops reading holds up nothing on the event loop.
     Output(bool escapePoems, bool escapeErrors)
-        : m_escapePoems(escapePoems), m_escapeErrors(escapeErrors)
+        : m_escapePoems(escapePoems),
+          m_escapeErrors(escapeErrors),
+          m_out(std::make_unique<BackgroundWriter>(STDOUT_FILENO)),
+          m_err(std::make_unique<BackgroundWriter>(STDERR_FILENO))
     { }
 
-    // Each poem followed by a newline, like the classic client's `print poem`.
+    // Each poem followed by a newline, like the classic client's `print poem`. False if the
+    // write failed (known at once only after settle()).
     bool poems(const std::vector<const Poem *> &poems)
     {
-        std::vector<QByteArray> escaped;
-        std::vector<QByteArrayView> pieces;
-        escaped.reserve(m_escapePoems ? poems.size() : 0);
+        std::vector<QByteArray> pieces;
         pieces.reserve(2 * poems.size());
         for (const Poem *poem : poems) {
-            if (m_escapePoems) {
-                escaped.push_back(TerminalText::escaped(poem->bytes()));
-                pieces.push_back(escaped.back());
-            } else {
-                pieces.push_back(poem->bytes());
-            }
-            pieces.push_back("\n");
+            pieces.push_back(m_escapePoems ? TerminalText::escaped(poem->bytes()) : poem->bytes());
+            pieces.push_back(QByteArrayLiteral("\n"));
         }
-        return writeAll(STDOUT_FILENO, std::move(pieces));
+        if (m_out) {
+            for (const QByteArray &piece : pieces)
+                m_out->write(piece);
+            return true;
+        }
+        return writeAll(STDOUT_FILENO, {pieces.cbegin(), pieces.cend()});
     }
 
     void error(const QString &text)
     {
         const QByteArray bytes
                 = m_escapeErrors ? TerminalText::escaped(text).toUtf8() : text.toUtf8();
-        writeAll(STDERR_FILENO, {bytes});
+        if (m_err)
+            m_err->write(bytes);
+        else
+            writeAll(STDERR_FILENO, {bytes});
+    }
+
+    // The event loop is over: waits for what is queued, then writes directly. False if a
+    // queued poem could not be written (errno says why).
+    bool settle()
+    {
+        const bool written = m_out->finish();
+        const int error = errno;
+        m_err->finish();
+        m_out.reset();
+        m_err.reset();
+        errno = error;
+        return written;
     }
 
 private:
     bool m_escapePoems;
     bool m_escapeErrors;
+    std::unique_ptr<BackgroundWriter> m_out;
+    std::unique_ptr<BackgroundWriter> m_err;
 };
 
 // `--report FILE`: one record per address, in the order given ("-": standard output).
@@ -317,17 +341,24 @@ int main(int argc, char *argv[])
     }
     app.exec();
 
+    int writeError = 0;
+    if (!output.settle()) {
+        outputFailed = true;
+        writeError = errno;
+    }
     std::vector<const Poem *> received;
     for (const auto &poem : poems) {
         if (poem)
             received.push_back(&*poem);
     }
-    if (!received.empty() && printPoems)
-        outputFailed = !output.poems(received) || outputFailed;
+    if (!received.empty() && printPoems && !output.poems(received)) {
+        outputFailed = true;
+        writeError = errno;
+    }
     int status = anyFailed ? 1 : 0;
     if (outputFailed) {
         output.error(QCoreApplication::translate("main", "get-poetry: cannot write the poems: %1\n")
-                             .arg(QString::fromLocal8Bit(std::strerror(errno))));
+                             .arg(QString::fromLocal8Bit(std::strerror(writeError))));
         status = 1;
     }
     if (!reportPath.isEmpty() && !writeReport(reportPath, records, output))

@@ -235,6 +235,7 @@ class TestCli : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void blockedStandardOutputDelaysNoDeadline();
 
     // get-poetry against in-process servers
     void printsPoemsInTheOrderGiven();
@@ -1220,6 +1221,38 @@ void TestCli::interruptCancelsOpenRequests()
     QVERIFY2(requests.size() == 2, qPrintable(error));
     QCOMPARE(requests[0][u"outcome"_s].toString(), u"poem"_s);
     QCOMPARE(requests[1][u"failure"_s][u"type"_s].toString(), u"CancelledError"_s);
+}
+
+void TestCli::blockedStandardOutputDelaysNoDeadline()
+{
+    // Issue 11, item 8: with --stream and a reader that stops reading, a write blocked the
+    // event loop, and a 2 s deadline was reported at 6 s. Here 1 MiB streams into a pipe that
+    // is not read for 6 s while another request runs into a 1 s deadline: its failure must be
+    // on stderr long before the reader wakes.
+    auto big = startServer(poemOptions(QByteArray(1024 * 1024, 'x')));
+    auto stalled = startServer(faultOptions(PoetryServer::Fault::Stall));
+    QProcess process;
+    process.setProgram(u"/bin/sh"_s);
+    process.setArguments({u"-c"_s,
+                          u"\"$0\" --stream --idle-timeout 0 --deadline 1 \"$1\" \"$2\" "
+                          "| { sleep 6; cat > /dev/null; }"_s,
+                          getPoetryPath, addressOf(*big), addressOf(*stalled)});
+    QElapsedTimer timer;
+    timer.start();
+    qint64 failureAfterMs = -1;
+    QByteArray err;
+    connect(&process, &QProcess::readyReadStandardError, this, [&] {
+        err += process.readAllStandardError();
+        if (failureAfterMs < 0 && err.contains("TimeoutError"))
+            failureAfterMs = timer.elapsed();
+    });
+    process.start();
+    QVERIFY(process.waitForStarted(10'000));
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 30'000);
+    err += process.readAllStandardError();
+    QVERIFY2(failureAfterMs >= 0, err.constData());
+    // The deadline is 1 s; the reader sleeps 6 s. Anything under 4 s is the loop not blocked.
+    QVERIFY2(failureAfterMs < 4000, qPrintable(u"reported after %1 ms"_s.arg(failureAfterMs)));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
