@@ -127,7 +127,8 @@ void TestFutures::client5TransformsAndRecovers()
                           }
                       })
                 .onFailed(this,
-                          [](const FailureException &failure) {
+                          // -> QString: a QStringBuilder would outlive the temporaries it reads.
+                          [](const FailureException &failure) -> QString {
                               return u"download failed: "_s + failure.failure().typeName();
                           })
                 .onFailed(this, [](const GibberishError &) { return u"gibberish"_s; });
