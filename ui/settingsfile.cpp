@@ -190,8 +190,29 @@ ValueCheck checkValues(const QSettings &settings)
 
 // Whether these bytes, as a settings file, parse and hold no bad value (checked through a file
 // of a fresh name, for the reason check() gives).
+// What makes bytes not a settings file of ours before QSettings is even asked: QSettings
+// writes UTF-8 text with every control character escaped, and never an "@Variant(…)" for this
+// program's values. QSettings decodes "@Variant(…)" with QDataStream while it parses, and Qt 6.4
+// reserves as many list elements as the bytes claim: 20 bytes make it allocate 15 GB (found by
+// the fuzzer). Empty when none.
+QString rawProblem(const QByteArray &bytes)
+{
+    if (bytes.contains('\0'))
+        return u"NUL bytes"_s;
+    if (!isValidUtf8(bytes))
+        return u"not UTF-8"_s;
+    if (bytes.contains("@Variant("))
+        return u"@Variant value"_s;
+    return {};
+}
+
+// Whether a repaired file checks clean. QSettings rewrites a whole file its own way, and may
+// write what the check refuses (a value it parsed as a variant comes back as "@Variant(…)":
+// found by the fuzzer), so the raw bytes are looked at first, as check() does.
 bool isClean(const QByteArray &bytes)
 {
+    if (!rawProblem(bytes).isEmpty())
+        return false;
     QTemporaryFile file(QDir::temp().filePath(u"poetry-reader-settings-XXXXXX"_s));
     if (!file.open() || file.write(bytes) != bytes.size() || !file.flush())
         return false;
@@ -264,18 +285,10 @@ SettingsFile::Result SettingsFile::check(const QString &fileName)
     // Not a settings file: QSettings writes UTF-8 text with every control character escaped,
     // and a file it cannot parse is not ours either.
     if (result.problem == Problem::None) {
-        if (bytes.contains('\0'))
-            result.details.append(u"NUL bytes"_s);
-        else if (!isValidUtf8(bytes))
-            result.details.append(u"not UTF-8"_s);
-        else if (bytes.contains("@Variant("))
-            // QSettings decodes "@Variant(…)" with QDataStream while it parses, and Qt 6.4
-            // reserves as many list elements as the bytes claim: 20 bytes make it allocate
-            // 15 GB (found by the fuzzer). This program never writes one (its values are numbers,
-            // text and @ByteArray), so a file with one is not its own.
-            result.details.append(u"@Variant value"_s);
-        if (!result.details.isEmpty())
+        if (const QString problem = rawProblem(bytes); !problem.isEmpty()) {
+            result.details.append(problem);
             result.problem = Problem::NotSettings;
+        }
     }
     // QSettings is asked about a private copy of the bytes just read, not about the file: it
     // caches what it parsed by file name, trusting a file whose size and time stamp (to the
