@@ -29,13 +29,7 @@ namespace {
 
 using TestServers::start;
 
-FetchOptions quickOptions()
-{
-    FetchOptions options;
-    options.connectTimeout = 5s;
-    options.idleTimeout = 5s;
-    return options;
-}
+using TestServers::quickOptions;
 
 // Fetches from `address` and waits for the outcome; an empty record if none came in time.
 FetchRecorder::Record fetchOnce(const Address &address,

@@ -21,13 +21,7 @@ using Kind = Failure::Kind;
 
 namespace {
 
-FetchOptions quickOptions()
-{
-    FetchOptions options;
-    options.connectTimeout = 5s;
-    options.idleTimeout = 5s;
-    return options;
-}
+using TestServers::quickOptions;
 
 // Client 5's transformation: lower case, as e. e. cummings wrote. A poem it cannot take is
 // "gibberish", which the chain must not hide; anything else that goes wrong falls back to the

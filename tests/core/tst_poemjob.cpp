@@ -25,13 +25,7 @@ using Fault = PoetryServer::Fault;
 
 namespace {
 
-FetchOptions quickOptions()
-{
-    FetchOptions options;
-    options.connectTimeout = 5s;
-    options.idleTimeout = 5s;
-    return options;
-}
+using TestServers::quickOptions;
 
 int countEvents(const RequestTrace &trace, Event event)
 {

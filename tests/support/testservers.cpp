@@ -2,6 +2,14 @@
 
 namespace TestServers {
 
+FetchOptions quickOptions()
+{
+    FetchOptions options;
+    options.connectTimeout = std::chrono::seconds(5);
+    options.idleTimeout = std::chrono::seconds(5);
+    return options;
+}
+
 PoetryServer::Options options(const QByteArray &poem, PoetryServer::Fault fault, qint64 faultBytes)
 {
     PoetryServer::Options options;

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "fetchoptions.h"
 #include "poetryserver.h"
 
 #include <memory>
 
 // Poetry servers for tests, listening on a free port of 127.0.0.1.
 namespace TestServers {
+
+// Limits for tests against loopback servers: 5 s to connect and between bytes, no deadline.
+FetchOptions quickOptions();
 
 PoetryServer::Options options(const QByteArray &poem,
                               PoetryServer::Fault fault = PoetryServer::Fault::None,
