@@ -5,6 +5,7 @@
 #include "bundledicons.h"
 #include "commandline.h"
 #include "mainwindow.h"
+#include "messagefilter.h"
 #include "screenshottour.h"
 #include "terminaltext.h"
 #include "translations.h"
@@ -136,6 +137,7 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    MessageFilter::install();
     QApplication app(argc, argv);
     BundledIcons::install();
     setApplicationNames();
