@@ -287,6 +287,33 @@
     </message>
 </context>
 <context>
+    <name>DownloadsPanel</name>
+    <message>
+        <source>Select a download to read its poem as it arrives.</source>
+        <translation>다운로드를 선택하면 도착하는 시를 바로 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Save Poem</source>
+        <translation>시 저장</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>The poem could not be saved to “%1”: %2</source>
+        <translation>시를 “%1”에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>“%1”에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Failure</name>
     <message>
         <source>Member %1 of %2 (%3):</source>
@@ -425,146 +452,6 @@
         <translation>포에트리 리더</translation>
     </message>
     <message>
-        <source>Downloads</source>
-        <translation>다운로드</translation>
-    </message>
-    <message>
-        <source>Select a download to read its poem as it arrives.</source>
-        <translation>다운로드를 선택하면 도착하는 시를 바로 읽을 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Add Server…</source>
-        <translation>서버 추가(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Add a poetry server to the list</source>
-        <translation>목록에 시 서버를 추가합니다</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Server</source>
-        <translation>서버 제거(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Import Servers…</source>
-        <translation>서버 가져오기(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Import Servers from &amp;Clipboard</source>
-        <translation>클립보드에서 서버 가져오기(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Start &amp;Demo Servers</source>
-        <translation>데모 서버 시작(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Fetch</source>
-        <translation>받기(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Fetch a poem from each selected server</source>
-        <translation>선택한 각 서버에서 시를 받습니다</translation>
-    </message>
-    <message>
-        <source>Fetch &amp;All</source>
-        <translation>모두 받기(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Fetch a poem from every server in the list</source>
-        <translation>목록의 모든 서버에서 시를 받습니다</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>취소(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Cancel the selected downloads</source>
-        <translation>선택한 다운로드를 취소합니다</translation>
-    </message>
-    <message>
-        <source>Cancel A&amp;ll</source>
-        <translation>모두 취소(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>다시 시도(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Fetch the selected downloads again</source>
-        <translation>선택한 다운로드를 다시 받습니다</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Poem</source>
-        <translation>시 복사(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Save Poem…</source>
-        <translation>시 저장(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>제거(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Clear &amp;Finished</source>
-        <translation>끝난 항목 지우기(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Remove the downloads that have ended</source>
-        <translation>끝난 다운로드를 목록에서 지웁니다</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>확대(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>축소(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>설정(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;About Poetry Reader</source>
-        <translation>포에트리 리더 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Servers</source>
-        <translation>서버(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Downloads</source>
-        <translation>다운로드(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>S&amp;ettings</source>
-        <translation>설정(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt 정보(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Main Toolbar</source>
-        <translation>기본 도구 모음</translation>
-    </message>
-    <message>
-        <source>Servers</source>
-        <translation>서버</translation>
-    </message>
-    <message>
         <source>Demo</source>
         <translation>데모</translation>
     </message>
@@ -583,22 +470,6 @@
         <translation>
             <numerusform>서버 %n개를 추가했습니다.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Save Poem</source>
-        <translation>시 저장</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>The poem could not be saved to “%1”: %2</source>
-        <translation>시를 “%1”에 저장할 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>Saved “%1”.</source>
-        <translation>“%1”에 저장했습니다.</translation>
     </message>
     <message>
         <source>About Poetry Reader</source>
@@ -635,22 +506,6 @@
         <translation>
             <numerusform>취소됨 %n</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
-        <translation>설정을 “%1”에 저장할 수 없습니다. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
-    </message>
-    <message>
-        <source>Settings could not be saved to “%1”: %2. Changes made now will be lost when the program ends.</source>
-        <translation>설정을 “%1”에 저장할 수 없습니다: %2. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Server…</source>
-        <translation>서버 편집(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport Servers…</source>
-        <translation>서버 내보내기(&amp;X)…</translation>
     </message>
     <message>
         <source>Fetch</source>
@@ -1006,6 +861,13 @@
     </message>
 </context>
 <context>
+    <name>ServerPanel</name>
+    <message>
+        <source>Servers</source>
+        <translation>서버</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source> s</source>
@@ -1098,6 +960,156 @@
         <translation>
             <numerusform>“%1”을(를) 다른 프로그램이 잡고 있으며 %n초 안에 풀리지 않았습니다</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWriter</name>
+    <message>
+        <source>Settings could not be saved to “%1”: %2. Changes made now will be lost when the program ends.</source>
+        <translation>설정을 “%1”에 저장할 수 없습니다: %2. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
+        <translation>설정을 “%1”에 저장할 수 없습니다. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>서버 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Server…</source>
+        <translation>서버 편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Server</source>
+        <translation>서버 제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Servers…</source>
+        <translation>서버 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Servers from &amp;Clipboard</source>
+        <translation>클립보드에서 서버 가져오기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Servers…</source>
+        <translation>서버 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Start &amp;Demo Servers</source>
+        <translation>데모 서버 시작(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>받기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fetch &amp;All</source>
+        <translation>모두 받기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel A&amp;ll</source>
+        <translation>모두 취소(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>다시 시도(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Poem</source>
+        <translation>시 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Poem…</source>
+        <translation>시 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>제거(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Finished</source>
+        <translation>끝난 항목 지우기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Poetry Reader</source>
+        <translation>포에트리 리더 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a poetry server to the list</source>
+        <translation>목록에 시 서버를 추가합니다</translation>
+    </message>
+    <message>
+        <source>Fetch a poem from each selected server</source>
+        <translation>선택한 각 서버에서 시를 받습니다</translation>
+    </message>
+    <message>
+        <source>Fetch a poem from every server in the list</source>
+        <translation>목록의 모든 서버에서 시를 받습니다</translation>
+    </message>
+    <message>
+        <source>Cancel the selected downloads</source>
+        <translation>선택한 다운로드를 취소합니다</translation>
+    </message>
+    <message>
+        <source>Fetch the selected downloads again</source>
+        <translation>선택한 다운로드를 다시 받습니다</translation>
+    </message>
+    <message>
+        <source>Remove the downloads that have ended</source>
+        <translation>끝난 다운로드를 목록에서 지웁니다</translation>
+    </message>
+    <message>
+        <source>&amp;Servers</source>
+        <translation>서버(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Downloads</source>
+        <translation>다운로드(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>설정(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>기본 도구 모음</translation>
     </message>
 </context>
 <context>

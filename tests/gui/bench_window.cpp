@@ -10,6 +10,7 @@
 // --hidden keeps the window hidden (models, no painting): what the views themselves cost.
 
 #include "downloadmodel.h"
+#include "downloadspanel.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "poetryserver.h"
@@ -108,7 +109,7 @@ int main(int argc, char *argv[])
     std::printf("starting %d downloads (rows inserted, requests made): %lld ms\n", downloads,
                 starting.elapsed());
     // The reader watches one poem stream in, as a user would.
-    window.showDownloadRow(downloads / 2);
+    window.downloadsPanel()->showRow(downloads / 2);
 
     std::vector<double> stalls;
     stalls.reserve(size_t(seconds) * 1000);

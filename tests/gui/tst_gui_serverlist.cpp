@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "serverlistio.h"
 #include "serverlistmodel.h"
+#include "serverpanel.h"
 #include "translations.h"
 
 #include <QAction>
@@ -116,7 +117,7 @@ void TestServerList::editAddressAfterAdding()
     QVERIFY(window);
     ServerListModel *servers = window->serverModel();
     servers->addServer(u"Harbour"_s, u"10001"_s);
-    QTreeView *view = window->serverView();
+    QTreeView *view = window->serverPanel()->view();
     GuiTest::clickRow(view, servers->index(0, ServerListModel::NameColumn));
 
     // Edit Server…: the same dialog, with both fields, the address first.
@@ -161,7 +162,7 @@ void TestServerList::doubleClickFetchesAndDoesNotEdit()
     auto window = showWindow();
     QVERIFY(window);
     window->serverModel()->addServer(u"Refusing"_s, u"127.0.0.1:9"_s);
-    QTreeView *view = window->serverView();
+    QTreeView *view = window->serverPanel()->view();
     const QModelIndex address = GuiTest::viewIndex(
             view, window->serverModel()->index(0, ServerListModel::AddressColumn));
     GuiTest::clickRow(view, address); // selected: a click now would start editing
@@ -298,7 +299,7 @@ void TestServerList::sortByHeaders()
     servers->addServer(u"beta"_s, u"10002"_s);
     servers->addServer(u"Alpha"_s, u"10001"_s);
     servers->addServer(u"gamma"_s, u"9"_s);
-    QTreeView *view = window->serverView();
+    QTreeView *view = window->serverPanel()->view();
     QCOMPARE(shownNames(view), (QStringList{u"beta"_s, u"Alpha"_s, u"gamma"_s})); // as added
 
     QHeaderView *header = view->header();
@@ -336,7 +337,7 @@ void TestServerList::removeSelectedWhenSorted()
                                         {u"b"_s, u"10002"_s},
                                         {u"e"_s, u"10005"_s}})
         servers->addServer(name, address);
-    QTreeView *view = window->serverView();
+    QTreeView *view = window->serverPanel()->view();
     view->sortByColumn(ServerListModel::NameColumn, Qt::AscendingOrder);
     QCOMPARE(shownNames(view), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s}));
     GuiTest::clickRow(view, view->model()->index(1, 0));                    // b
