@@ -208,6 +208,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::startUp(bool firstStart, bool demo, const QStringList &addresses)
+{
+    if (demo || (firstStart && addresses.isEmpty()))
+        startDemo();
+    if (!addresses.isEmpty())
+        addAndFetch(addresses);
+}
+
 void MainWindow::startDemo()
 {
     const QList<DemoServers::Entry> entries = m_demo->start();
@@ -223,6 +231,9 @@ void MainWindow::startDemo()
     }
     statusBar()->showMessage(
             tr("Started %n demo server(s) on this computer.", "", int(rows.size())), 5000);
+    // Added at the end of what may be a long list: bring them into sight.
+    if (!rows.isEmpty())
+        m_serverPanel->scrollToRow(rows.constLast(), rows.constFirst());
     fetchServerRows(rows, tr("Start Demo Servers"));
 }
 

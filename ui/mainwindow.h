@@ -34,7 +34,10 @@ public:
     // Whether the program has run before (the first start shows the demo).
     static bool hasSavedSettings();
 
-    // Starts the built-in demo servers, lists them and fetches each once.
+    // What the program does once the window is shown: the demo on the first start when no
+    // servers are asked for, or when `demo` is asked; then adds and fetches `addresses`.
+    void startUp(bool firstStart, bool demo, const QStringList &addresses);
+    // Starts the built-in demo servers, lists them (in sight) and fetches each once.
     void startDemo();
     // Adds the servers (as the command line gives them) and fetches each.
     void addAndFetch(const QStringList &addresses);

@@ -51,7 +51,8 @@ ServerPanel::ServerPanel(ServerListModel *servers, const WindowActions *actions,
     header->resizeSection(ServerListModel::AddressColumn,
                           fontMetrics().horizontalAdvance(u"127.0.0.1:65535"_s)
                                   + fontMetrics().averageCharWidth() * 3);
-    header->resizeSection(ServerListModel::ResultColumn, fontMetrics().horizontalAdvance(u'x') * 22);
+    header->resizeSection(ServerListModel::ResultColumn,
+                          fontMetrics().horizontalAdvance(u'x') * 22);
     m_view->addAction(actions->removeServers);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -111,4 +112,10 @@ void ServerPanel::setCurrentRow(int row)
     m_view->selectionModel()->setCurrentIndex(
             index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
+}
+
+void ServerPanel::scrollToRow(int last, int first)
+{
+    m_view->scrollTo(m_proxy->mapFromSource(m_servers->index(last, 0)));
+    m_view->scrollTo(m_proxy->mapFromSource(m_servers->index(first, 0)));
 }

@@ -28,6 +28,8 @@ public:
     int currentRow() const;
     // Makes a row of the model current and selected, and scrolls to it.
     void setCurrentRow(int row);
+    // Scrolls so that `last` is in sight and, as far as the view allows, `first` too.
+    void scrollToRow(int last, int first);
 
 Q_SIGNALS:
     // The selection or the current row changed.

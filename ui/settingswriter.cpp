@@ -9,8 +9,7 @@
 
 SettingsWriter::SettingsWriter(NoticeBar *notice, QObject *parent)
     : QObject(parent), m_notice(notice)
-{
-}
+{ }
 
 bool SettingsWriter::canWrite() const
 {
