@@ -135,6 +135,45 @@
     </message>
 </context>
 <context>
+    <name>Confirmations</name>
+    <message>
+        <source>Quit Poetry Reader</source>
+        <translation>Poetry Reader を終了</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) are still under way.</source>
+        <translation>
+            <numerusform>まだ %n 件のダウンロードが進行中です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quitting cancels them; what has arrived so far is not kept.</source>
+        <translation>終了するとすべて取り消され、ここまでに受信した内容は保存されません。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Don’t ask again</source>
+        <translation>今後は確認しない(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove Servers</source>
+        <translation>サーバーの削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n server(s) from the list?</source>
+        <translation>
+            <numerusform>一覧から %n 台のサーバーを削除しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>Connector</name>
     <message>
         <source>resolving %1</source>

@@ -135,6 +135,45 @@
     </message>
 </context>
 <context>
+    <name>Confirmations</name>
+    <message>
+        <source>Quit Poetry Reader</source>
+        <translation>Poetry Reader 끝내기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) are still under way.</source>
+        <translation>
+            <numerusform>아직 다운로드 %n개가 진행 중입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quitting cancels them; what has arrived so far is not kept.</source>
+        <translation>끝내면 모두 취소되며 지금까지 받은 내용은 남지 않습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Don’t ask again</source>
+        <translation>다시 묻지 않기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove Servers</source>
+        <translation>서버 제거</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n server(s) from the list?</source>
+        <translation>
+            <numerusform>목록에서 서버 %n개를 제거할까요?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>Connector</name>
     <message>
         <source>resolving %1</source>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "addserverdialog.h"
+#include "confirmations.h"
 #include "demoservers.h"
 #include "downloadmodel.h"
 #include "downloadspanel.h"
@@ -203,6 +204,10 @@ void MainWindow::saveWindowState() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!Confirmations::quitWithDownloads(this, m_downloads->activeCount())) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
     saveServers();
     event->accept();
@@ -339,6 +344,8 @@ void MainWindow::removeServers()
     // From the bottom, each run of adjacent rows at once: one removal (and one save) for a
     // whole selected list, not one per row.
     QList<int> rows = m_serverPanel->selectedRows();
+    if (!Confirmations::removeServers(this, int(rows.size())))
+        return;
     while (!rows.isEmpty()) {
         int first = rows.takeLast();
         int count = 1;

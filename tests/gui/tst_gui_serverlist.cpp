@@ -342,6 +342,27 @@ void TestServerList::removeSelectedWhenSorted()
     QCOMPARE(shownNames(view), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s}));
     GuiTest::clickRow(view, view->model()->index(1, 0));                    // b
     GuiTest::clickRow(view, view->model()->index(3, 0), Qt::ShiftModifier); // to d
+    // More than one: the window asks first (issue 12, item 13). Cancel keeps them all.
+    QString question;
+    const auto answer = [&question](const char *button) {
+        GuiTest::whenDialogOpens([&question, button](QDialog *dialog) {
+            auto *box = qobject_cast<QMessageBox *>(dialog);
+            question = box ? box->text() : QString();
+            if (auto *choice = dialog->findChild<QAbstractButton *>(QString::fromLatin1(button)))
+                choice->click();
+            else
+                dialog->reject();
+        });
+    };
+    answer("noSuchButton"); // rejected, as Esc or Cancel would
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(question, u"Remove 3 servers from the list?"_s);
+    QCOMPARE(shownNames(view), (QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s}));
+    answer("removeButton");
+    // The closed question gives the focus back to the list, as it does on a desktop.
+    QApplication::setActiveWindow(window.get());
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
     QTest::keyClick(view, Qt::Key_Delete);
     QCOMPARE(shownNames(view), (QStringList{u"a"_s, u"e"_s}));
     QCOMPARE(servers->rowOf(u"10001"_s), 0);
