@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Poetry Reader</source>
+        <translation>Poetry Reader について</translation>
+    </message>
+    <message>
+        <source>Poetry Reader %1</source>
+        <translation>Poetry Reader %1</translation>
+    </message>
+    <message>
+        <source>Fetches poems from poetry servers and shows every download: its progress, its poem as it arrives and, when it fails, why.</source>
+        <translation>詩のサーバーから詩を取得し、すべてのダウンロードを表示します。進み具合、届いていく詩、そして失敗したときはその理由も。</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Qt %1 でビルドされ、Qt %2 で動作しています。</translation>
+    </message>
+    <message>
+        <source>After the clients of Dave Peticolas’s Twisted tutorial, with Qt’s event loop as the reactor. Free software under the MIT licence.</source>
+        <translation>Dave Peticolas の Twisted チュートリアルのクライアントにならい、Qt のイベントループをリアクターとしています。MIT ライセンスのフリーソフトウェアです。</translation>
+    </message>
+</context>
+<context>
     <name>AddServerDialog</name>
     <message>
         <source>Add Server</source>
@@ -510,18 +533,6 @@
             <numerusform>サーバーを%n台追加しました。</numerusform>
         </translation>
     </message>
-    <message>
-        <source>About Poetry Reader</source>
-        <translation>ポエトリーリーダーについて</translation>
-    </message>
-    <message>
-        <source>Poetry Reader %1</source>
-        <translation>ポエトリーリーダー %1</translation>
-    </message>
-    <message>
-        <source>Fetches poems from poetry servers and shows every download: its progress, its poem as it arrives and, when it fails, why.</source>
-        <translation>詩サーバーから詩を取得し、すべてのダウンロードを表示します。進行状況、届いていく詩、そして失敗したときはその理由も表示します。</translation>
-    </message>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
@@ -904,6 +915,10 @@
     <message>
         <source>Servers</source>
         <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>No servers yet. Add the address of a poetry server, or start the demo servers that come with Poetry Reader.</source>
+        <translation>まだサーバーがありません。詩のサーバーのアドレスを追加するか、Poetry Reader に付属のデモサーバーを起動してください。</translation>
     </message>
 </context>
 <context>

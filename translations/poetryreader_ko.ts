@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Poetry Reader</source>
+        <translation>Poetry Reader 정보</translation>
+    </message>
+    <message>
+        <source>Poetry Reader %1</source>
+        <translation>Poetry Reader %1</translation>
+    </message>
+    <message>
+        <source>Fetches poems from poetry servers and shows every download: its progress, its poem as it arrives and, when it fails, why.</source>
+        <translation>시 서버에서 시를 받아 모든 다운로드를 보여 줍니다. 진행 상황, 도착하는 대로의 시, 그리고 실패했을 때는 그 이유까지.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Qt %1(으)로 빌드했고 Qt %2에서 실행 중입니다.</translation>
+    </message>
+    <message>
+        <source>After the clients of Dave Peticolas’s Twisted tutorial, with Qt’s event loop as the reactor. Free software under the MIT licence.</source>
+        <translation>Dave Peticolas의 Twisted 튜토리얼 클라이언트를 본떠, Qt의 이벤트 루프를 리액터로 삼았습니다. MIT 라이선스의 자유 소프트웨어입니다.</translation>
+    </message>
+</context>
+<context>
     <name>AddServerDialog</name>
     <message>
         <source>Add Server</source>
@@ -510,18 +533,6 @@
             <numerusform>서버 %n개를 추가했습니다.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>About Poetry Reader</source>
-        <translation>포에트리 리더 정보</translation>
-    </message>
-    <message>
-        <source>Poetry Reader %1</source>
-        <translation>포에트리 리더 %1</translation>
-    </message>
-    <message>
-        <source>Fetches poems from poetry servers and shows every download: its progress, its poem as it arrives and, when it fails, why.</source>
-        <translation>시 서버에서 시를 받아 모든 다운로드를 보여 줍니다. 진행 상황, 도착하는 시, 그리고 실패했을 때는 그 이유까지 보여 줍니다.</translation>
-    </message>
     <message numerus="yes">
         <source>%n active</source>
         <translation>
@@ -904,6 +915,10 @@
     <message>
         <source>Servers</source>
         <translation>서버</translation>
+    </message>
+    <message>
+        <source>No servers yet. Add the address of a poetry server, or start the demo servers that come with Poetry Reader.</source>
+        <translation>아직 서버가 없습니다. 시 서버의 주소를 추가하거나 Poetry Reader에 들어 있는 데모 서버를 시작하세요.</translation>
     </message>
 </context>
 <context>

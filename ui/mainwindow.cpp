@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "addserverdialog.h"
 #include "confirmations.h"
 #include "demoservers.h"
@@ -25,8 +26,8 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -167,6 +168,7 @@ void MainWindow::restoreSettings()
     m_servers->load(settings);
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1180, 760);
+    fitToScreen();
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
     m_downloadsPanel->restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
@@ -178,6 +180,28 @@ void MainWindow::restoreSettings()
             settings.value(u"window/downloadColumns"_s).toByteArray());
     m_serverPanel->view()->header()->restoreState(
             settings.value(u"window/serverColumns"_s).toByteArray());
+}
+
+void MainWindow::fitToScreen()
+{
+    // A size saved on another screen, or at another scale (1180×760 at QT_SCALE_FACTOR=2 is
+    // 2360×1520), must not make a window larger than the screen or place it off it.
+    const QScreen *screen = this->screen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize size = this->size().boundedTo(available.size());
+    if (size != this->size())
+        resize(size);
+    const QRect frame = frameGeometry();
+    if (!available.contains(frame)) {
+        const int x = std::clamp(frame.x(), available.left(),
+                                 std::max(available.left(), available.right() - frame.width() + 1));
+        const int y
+                = std::clamp(frame.y(), available.top(),
+                             std::max(available.top(), available.bottom() - frame.height() + 1));
+        move(x, y);
+    }
 }
 
 void MainWindow::saveServers() const
@@ -408,14 +432,7 @@ void MainWindow::editSettings()
 
 void MainWindow::about()
 {
-    QMessageBox box(this);
-    box.setWindowTitle(tr("About Poetry Reader"));
-    box.setIconPixmap(windowIcon().pixmap(64, 64));
-    box.setTextFormat(Qt::PlainText);
-    box.setText(tr("Poetry Reader %1").arg(QApplication::applicationVersion()));
-    box.setInformativeText(tr("Fetches poems from poetry servers and shows every download: "
-                              "its progress, its poem as it arrives and, when it fails, why."));
-    box.exec();
+    AboutDialog(this).exec();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

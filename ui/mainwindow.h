@@ -84,6 +84,8 @@ protected:
 private:
     void connectActions();
     void restoreSettings();
+    // Shrinks and moves the window, if it must, to lie within the screen's available area.
+    void fitToScreen();
     void saveServers() const;
     void saveWindowState() const;
     // `action` names what the user did, for the tracebacks (FetchOptions::action).

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -81,10 +82,42 @@ ServerPanel::ServerPanel(ServerListModel *servers, const WindowActions *actions,
     }
     buttons->addStretch(1);
 
+    // An empty list says what to do instead of showing a blank table.
+    auto *empty = new QWidget(this);
+    empty->setObjectName(u"emptyServerList"_s);
+    auto *hint = new QLabel(tr("No servers yet. Add the address of a poetry server, or start "
+                               "the demo servers that come with Poetry Reader."),
+                            empty);
+    hint->setTextFormat(Qt::PlainText);
+    hint->setWordWrap(true);
+    hint->setAlignment(Qt::AlignCenter);
+    auto *emptyLayout = new QVBoxLayout(empty);
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(hint);
+    for (QAction *action : {actions->addServer, actions->startDemo}) {
+        auto *button = new QToolButton(empty);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setAccessibleName(action->text().remove(u'&').remove(u'…'));
+        emptyLayout->addWidget(button, 0, Qt::AlignHCenter);
+    }
+    emptyLayout->addStretch(2);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_view);
+    m_pages->addWidget(empty);
+    const auto showPage = [this, empty] {
+        m_pages->setCurrentWidget(m_servers->rowCount() > 0 ? static_cast<QWidget *>(m_view)
+                                                            : empty);
+    };
+    connect(m_servers, &QAbstractItemModel::rowsInserted, this, showPage);
+    connect(m_servers, &QAbstractItemModel::rowsRemoved, this, showPage);
+    connect(m_servers, &QAbstractItemModel::modelReset, this, showPage);
+    showPage();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_pages, 1);
     layout->addLayout(buttons);
 }
 

@@ -4,12 +4,14 @@
 #include <QWidget>
 
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QTreeView;
 class ServerListModel;
 class WindowActions;
 
 // The window's left side: the server list (sortable by a click on a header, in the order of
-// adding until then; names edited in place) with Add, Remove and Fetch under it.
+// adding until then; names edited in place) with Add, Remove and Fetch under it. While the list
+// is empty it offers Add Server and Start Demo Servers instead.
 class ServerPanel : public QWidget
 {
     Q_OBJECT
@@ -43,4 +45,5 @@ private:
     ServerListModel *m_servers;
     QTreeView *m_view;
     QSortFilterProxyModel *m_proxy;
+    QStackedWidget *m_pages = nullptr; // the list, or what to do while it is empty
 };

@@ -7,6 +7,9 @@
 #include "serverlistmodel.h"
 #include "serverpanel.h"
 
+#include <QAction>
+#include <QScreen>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +25,8 @@ private Q_SLOTS:
     void firstStartWithoutServersShowsTheDemo();
     void laterStartAddsNothingUnlessAsked();
     void demoServersComeIntoSight();
+    void emptyListOffersWhatToDo();
+    void savedSizeFitsTheScreen();
 
 private:
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -88,6 +93,65 @@ void TestStartup::demoServersComeIntoSight()
     QTreeView *view = window.serverPanel()->view();
     const QModelIndex firstDemo = GuiTest::viewIndex(view, window.serverModel()->index(before, 0));
     QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(firstDemo)));
+}
+
+void TestStartup::emptyListOffersWhatToDo()
+{
+    // Issue 12, item 11: a second start showed an empty window with no hint.
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.startUp(false, false, {});
+    auto *empty = window.serverPanel()->findChild<QWidget *>(u"emptyServerList"_s);
+    QVERIFY(empty);
+    QVERIFY(empty->isVisible());
+    QVERIFY(!window.serverPanel()->view()->isVisible());
+    QStringList offered;
+    QToolButton *demo = nullptr;
+    for (auto *button : empty->findChildren<QToolButton *>()) {
+        offered.append(button->accessibleName());
+        if (button->defaultAction()->objectName() == u"demoAction"_s)
+            demo = button;
+    }
+    QCOMPARE(offered, (QStringList{u"Add Server"_s, u"Start Demo Servers"_s}));
+    QVERIFY(demo);
+    QTest::mouseClick(demo, Qt::LeftButton);
+    QVERIFY(window.serverModel()->rowCount() > 0);
+    QVERIFY(!empty->isVisible());
+    QVERIFY(window.serverPanel()->view()->isVisible());
+    // Empty again: the hint comes back.
+    window.serverModel()->removeRows(0, window.serverModel()->rowCount());
+    QVERIFY(empty->isVisible());
+}
+
+void TestStartup::savedSizeFitsTheScreen()
+{
+    // Issue 12, item 6: at QT_SCALE_FACTOR=2 the saved 1180×760 became 2360×1520 on a
+    // 1400×900 screen. A saved size larger than the screen (saved on a larger one, or at
+    // another scale) is fitted to it.
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QRect available = window.screen()->availableGeometry();
+        window.setGeometry(available.x() + 50, available.y() + 40, available.width() * 2,
+                           available.height() * 2);
+        QTRY_VERIFY(window.width() > available.width());
+        QVERIFY(window.close());
+    }
+    MainWindow window;
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(available.contains(window.frameGeometry()),
+             qPrintable(u"%1,%2 %3×%4 on %5×%6"_s.arg(window.x())
+                                .arg(window.y())
+                                .arg(window.width())
+                                .arg(window.height())
+                                .arg(available.width())
+                                .arg(available.height())));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.width() <= available.width());
+    QVERIFY(window.height() <= available.height());
 }
 
 QTEST_MAIN(TestStartup)
