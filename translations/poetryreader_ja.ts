@@ -583,6 +583,14 @@
             <numerusform>待機中 %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Retry All Failed</source>
+        <translation>失敗したものをすべて再試行</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — Poetry Reader</source>
+        <translation>%2 件中 %1 件 — Poetry Reader</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1164,6 +1172,14 @@
     <message>
         <source>Main Toolbar</source>
         <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>Retry All F&amp;ailed</source>
+        <translation>失敗したものをすべて再試行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fetch every failed download again</source>
+        <translation>失敗したダウンロードをすべてもう一度取得します</translation>
     </message>
 </context>
 <context>

@@ -583,6 +583,14 @@
             <numerusform>대기 중 %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Retry All Failed</source>
+        <translation>실패한 항목 모두 다시 시도</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — Poetry Reader</source>
+        <translation>%2개 중 %1개 — Poetry Reader</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>
@@ -1164,6 +1172,14 @@
     <message>
         <source>Main Toolbar</source>
         <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <source>Retry All F&amp;ailed</source>
+        <translation>실패한 항목 모두 다시 시도(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fetch every failed download again</source>
+        <translation>실패한 다운로드를 모두 다시 받습니다</translation>
     </message>
 </context>
 <context>

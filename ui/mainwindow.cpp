@@ -4,6 +4,7 @@
 #include "addserverdialog.h"
 #include "confirmations.h"
 #include "demoservers.h"
+#include "downloadbatch.h"
 #include "downloadmodel.h"
 #include "downloadspanel.h"
 #include "failurepane.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_fetcher(new PoetryFetcher(this)),
       m_servers(new ServerListModel(this)),
       m_downloads(new DownloadModel(m_fetcher, this)),
+      m_batch(new DownloadBatch(m_downloads, this)),
       m_demo(new DemoServers(this)),
       m_actions(new WindowActions(this))
 {
@@ -90,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_downloads, &DownloadModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_downloads, &DownloadModel::serverResult, m_servers, &ServerListModel::setLastResult);
     connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateStatusCounts);
+    connect(m_batch, &DownloadBatch::progressChanged, this, &MainWindow::updateTitle);
     connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateActions);
     connect(m_downloadsPanel->poemPane(), &PoemPane::saveRequested, this, &MainWindow::savePoem);
     connect(m_downloadsPanel->failurePane(), &FailurePane::retryRequested, this,
@@ -143,6 +146,7 @@ void MainWindow::connectActions()
     connect(a.cancel, &QAction::triggered, this, &MainWindow::cancelSelected);
     connect(a.cancelAll, &QAction::triggered, this, &MainWindow::cancelAll);
     connect(a.retry, &QAction::triggered, this, &MainWindow::retrySelected);
+    connect(a.retryFailed, &QAction::triggered, this, &MainWindow::retryFailed);
     connect(a.copyPoems, &QAction::triggered, m_downloadsPanel, &DownloadsPanel::copySelectedPoems);
     connect(a.savePoem, &QAction::triggered, this, &MainWindow::savePoem);
     connect(a.removeDownloads, &QAction::triggered, this, &MainWindow::removeDownloads);
@@ -338,6 +342,15 @@ void MainWindow::retrySelected()
         m_downloads->retry(row, optionsFor(tr("Retry")));
 }
 
+void MainWindow::retryFailed()
+{
+    const FetchOptions options = optionsFor(tr("Retry All Failed"));
+    for (int row = 0; row < m_downloads->rowCount(); ++row) {
+        if (m_downloads->download(row).state() == RequestState::Failed)
+            m_downloads->retry(row, options);
+    }
+}
+
 void MainWindow::retryDownload(DownloadId id)
 {
     m_downloads->retry(m_downloads->rowOf(id), optionsFor(tr("Retry")));
@@ -487,6 +500,15 @@ void MainWindow::updateActions()
     m_actions->removeDownloads->setEnabled(anyRunning || anyEnded);
     m_actions->cancelAll->setEnabled(m_downloads->activeCount() > 0);
     m_actions->clearFinished->setEnabled(m_downloads->rowCount() > m_downloads->activeCount());
+}
+
+void MainWindow::updateTitle()
+{
+    // Progress where a task bar shows it, while downloads run.
+    if (m_batch->isRunning())
+        setWindowTitle(tr("%1 of %2 — Poetry Reader").arg(m_batch->ended()).arg(m_batch->total()));
+    else
+        setWindowTitle(tr("Poetry Reader"));
 }
 
 void MainWindow::updateStatusCounts()

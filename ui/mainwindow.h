@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 class DemoServers;
+class DownloadBatch;
 class DownloadModel;
 class DownloadsPanel;
 class NoticeBar;
@@ -53,6 +54,8 @@ public:
 
     ServerListModel *serverModel() const { return m_servers; }
     DownloadModel *downloadModel() const { return m_downloads; }
+    // The downloads started since the window was last idle (the title's "3 of 10").
+    DownloadBatch *batch() const { return m_batch; }
     FetchSettings fetchSettings() const { return m_fetchSettings; }
     // What the start-up check found in the settings file.
     const SettingsFile::Result &settingsCheck() const { return m_settingsCheck; }
@@ -63,6 +66,8 @@ public Q_SLOTS:
     void cancelSelected();
     void cancelAll();
     void retrySelected();
+    // Fetches every failed download again, each in its own row.
+    void retryFailed();
     void addServer();
     void editServer();
     void removeServers();
@@ -94,10 +99,12 @@ private:
     void retryDownload(DownloadId id);
     void updateActions();
     void updateStatusCounts();
+    void updateTitle();
 
     PoetryFetcher *m_fetcher;
     ServerListModel *m_servers;
     DownloadModel *m_downloads;
+    DownloadBatch *m_batch;
     DemoServers *m_demo;
     WindowActions *m_actions;
     FetchSettings m_fetchSettings;

@@ -45,6 +45,8 @@ WindowActions::WindowActions(QObject *parent)
       cancelAll(makeAction(this, QIcon::fromTheme(u"process-stop"_s), tr("Cancel A&ll"),
                            u"cancelAllAction"_s)),
       retry(makeAction(this, QIcon::fromTheme(u"view-refresh"_s), tr("&Retry"), u"retryAction"_s)),
+      retryFailed(makeAction(this, QIcon::fromTheme(u"view-refresh"_s), tr("Retry All F&ailed"),
+                             u"retryFailedAction"_s)),
       copyPoems(makeAction(this, QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Poem"),
                            u"copyAction"_s)),
       savePoem(makeAction(this, QIcon::fromTheme(u"document-save-as"_s), tr("&Save Poem…"),
@@ -81,6 +83,8 @@ WindowActions::WindowActions(QObject *parent)
     cancelAll->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Escape));
     retry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     retry->setToolTip(tr("Fetch the selected downloads again"));
+    retryFailed->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    retryFailed->setToolTip(tr("Fetch every failed download again"));
     copyPoems->setShortcut(QKeySequence::Copy);
     // Only in the downloads table: in a text view, Copy copies the selected text.
     copyPoems->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -117,7 +121,7 @@ void WindowActions::populate(QMainWindow *window) const
     QMenu *downloadMenu = menuBar->addMenu(tr("&Downloads"));
     downloadMenu->addActions({fetch, fetchAll});
     downloadMenu->addSeparator();
-    downloadMenu->addActions({cancel, cancelAll, retry});
+    downloadMenu->addActions({cancel, cancelAll, retry, retryFailed});
     downloadMenu->addSeparator();
     downloadMenu->addActions({copyPoems, savePoem});
     downloadMenu->addSeparator();
@@ -158,7 +162,7 @@ void WindowActions::fillServerMenu(QMenu *menu) const
 
 void WindowActions::fillDownloadMenu(QMenu *menu) const
 {
-    menu->addActions({cancel, retry});
+    menu->addActions({cancel, retry, retryFailed});
     menu->addSeparator();
     menu->addActions({copyPoems, savePoem});
     menu->addSeparator();

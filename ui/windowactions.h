@@ -36,6 +36,7 @@ public:
     QAction *const cancel;
     QAction *const cancelAll;
     QAction *const retry;
+    QAction *const retryFailed;
     QAction *const copyPoems;
     QAction *const savePoem;
     QAction *const removeDownloads;

@@ -2,6 +2,7 @@
 // downloads apart from active ones, a row's rate leaves out the time it waited in the queue, and
 // new rows come into sight while the list is at its end. Real window, real servers.
 
+#include "downloadbatch.h"
 #include "downloadmodel.h"
 #include "downloadspanel.h"
 #include "guitestsupport.h"
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 
@@ -65,6 +67,8 @@ private Q_SLOTS:
     void statusBarCountsQueuedApart();
     void rateLeavesOutTheQueue();
     void newRowsComeIntoSightAtTheEnd();
+    void titleShowsTheBatchsProgress();
+    void retryAllFailedRetriesOnlyFailures();
 
 private:
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -179,6 +183,63 @@ void TestDownloads::newRowsComeIntoSightAtTheEnd()
     QTest::qWait(100);
     QCOMPARE(bar->value(), 0);
     QVERIFY(isRowVisible(view, 0));
+}
+
+void TestDownloads::titleShowsTheBatchsProgress()
+{
+    // Issue 13: "3 of 10 — Poetry Reader" while downloads run; one batch-ended signal (what
+    // the desktop notification says) with the poems and failures of the batch.
+    const auto good = startServer(TestPoems::utf8Poem(300));
+    const auto refused = startServer({}, 0, 0ms, PoetryServer::Fault::Refuse);
+    const auto stall = startServer(TestPoems::utf8Poem(300), 0, 0ms, PoetryServer::Fault::Stall);
+    QVERIFY(good && refused && stall);
+    auto window = showWindow(10);
+    QVERIFY(window);
+    QCOMPARE(window->windowTitle(), u"Poetry Reader"_s);
+    for (const auto *server : {good.get(), refused.get(), stall.get()})
+        window->serverModel()->addServer({}, server->address().toString());
+    QSignalSpy ended(window->batch(), &DownloadBatch::finished);
+    window->fetchAll();
+    QCOMPARE(window->windowTitle(), u"0 of 3 — Poetry Reader"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(window->windowTitle(), u"2 of 3 — Poetry Reader"_s, timeoutMs);
+    QCOMPARE(ended.count(), 0);
+    window->downloadModel()->cancelAll();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, timeoutMs);
+    QCOMPARE(ended.at(0), (QVariantList{1, 1})); // the cancelled one is neither
+    QCOMPARE(window->windowTitle(), u"Poetry Reader"_s);
+
+    // A batch that starts and ends before the model's coalesced update (a refused connection)
+    // is a batch too; what ended before it does not count.
+    window->serverModel()->removeRows(0, 3);
+    window->serverModel()->addServer({}, refused->address().toString());
+    window->fetchAll();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, timeoutMs);
+    QCOMPARE(ended.at(1), (QVariantList{0, 1}));
+}
+
+void TestDownloads::retryAllFailedRetriesOnlyFailures()
+{
+    const auto good = startServer(TestPoems::utf8Poem(300));
+    const auto refused = startServer({}, 0, 0ms, PoetryServer::Fault::Refuse);
+    QVERIFY(good && refused);
+    auto window = showWindow(10);
+    QVERIFY(window);
+    for (const auto *server : {good.get(), refused.get(), refused.get()})
+        window->downloadModel()->fetch({}, server->address(), {});
+    DownloadModel *model = window->downloadModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->activeCount(), 0, timeoutMs);
+    QCOMPARE(model->failedCount(), 2);
+    const PoemJob *doneJob = model->download(0).job;
+    const PoemJob *failedJob = model->download(1).job;
+    auto *action = window->findChild<QAction *>(u"retryFailedAction"_s);
+    QVERIFY(action);
+    action->trigger();
+    QCOMPARE(model->download(0).job, doneJob); // the poem stays as it is
+    QVERIFY(model->download(1).job != failedJob);
+    QCOMPARE(model->rowCount(), 3); // in their own rows
+    QTRY_COMPARE_WITH_TIMEOUT(model->activeCount(), 0, timeoutMs);
+    QCOMPARE(model->failedCount(), 2);
+    QCOMPARE(model->doneCount(), 1);
 }
 
 QTEST_MAIN(TestDownloads)
