@@ -193,22 +193,22 @@ void PoemLibrary::record(LibraryRecord record)
 
 void PoemLibrary::setRead(qint64 poemId, bool read)
 {
-    enqueue({LibraryOperation::Kind::SetRead, {}, poemId, read, {}});
+    enqueue({LibraryOperation::Kind::SetRead, {}, {poemId}, read, {}});
 }
 
 void PoemLibrary::setFavourite(qint64 poemId, bool favourite)
 {
-    enqueue({LibraryOperation::Kind::SetFavourite, {}, poemId, favourite, {}});
+    enqueue({LibraryOperation::Kind::SetFavourite, {}, {poemId}, favourite, {}});
 }
 
 void PoemLibrary::remove(qint64 poemId)
 {
-    enqueue({LibraryOperation::Kind::Remove, {}, poemId, false, {}});
+    enqueue({LibraryOperation::Kind::Remove, {}, {poemId}, false, {}});
 }
 
 void PoemLibrary::clearHistory()
 {
-    enqueue({LibraryOperation::Kind::ClearHistory, {}, 0, false, {}});
+    enqueue({LibraryOperation::Kind::ClearHistory, {}, {}, false, {}});
 }
 
 qsizetype PoemLibrary::pendingCount() const
@@ -239,7 +239,7 @@ QFuture<int> PoemLibrary::prune(const LibraryLimits &limits)
 {
     return read<int>([limits](LibraryStore &store) {
         int pruned = 0;
-        store.apply({{LibraryOperation::Kind::Prune, {}, 0, false, limits}}, &pruned);
+        store.apply({{LibraryOperation::Kind::Prune, {}, {}, false, limits}}, &pruned);
         return pruned;
     });
 }
