@@ -10,8 +10,8 @@ struct LibraryOperation
 {
     enum class Kind { Record, SetRead, SetFavourite, Remove, ClearHistory, Prune };
     Kind kind = Kind::Record;
-    LibraryRecord record;   // Record
-    QList<qint64> poemIds;  // SetRead, SetFavourite, Remove
-    bool flag = false;      // SetRead, SetFavourite
-    LibraryLimits limits;   // Prune
+    LibraryRecord record;  // Record
+    QList<qint64> poemIds; // SetRead, SetFavourite, Remove
+    bool flag = false;     // SetRead, SetFavourite
+    LibraryLimits limits;  // Prune
 };

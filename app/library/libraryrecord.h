@@ -86,4 +86,5 @@ struct LibraryLimits
 {
     qint64 maxBytes = 0;
     std::chrono::hours maxAge{0};
+    bool isUnlimited() const { return maxBytes <= 0 && maxAge.count() <= 0; }
 };

@@ -72,10 +72,9 @@ bool LibrarySchema::migrate(const QString &connectionName, int fromVersion, QStr
         return LibrarySql::exec(connectionName, statement, error, code);
     };
     // Whether this SQLite has FTS5's trigram tokenizer (3.34 and later, when FTS5 is built in).
-    const bool trigram = LibrarySql::exec(
-                                 connectionName,
-                                 u"CREATE VIRTUAL TABLE temp.trigram_probe USING fts5(x, "
-                                 "tokenize='trigram')"_s)
+    const bool trigram = LibrarySql::exec(connectionName,
+                                          u"CREATE VIRTUAL TABLE temp.trigram_probe USING fts5(x, "
+                                          "tokenize='trigram')"_s)
             && LibrarySql::exec(connectionName, u"DROP TABLE temp.trigram_probe"_s);
     if (!exec(u"BEGIN IMMEDIATE"_s))
         return false;

@@ -196,14 +196,45 @@ void PoemLibrary::setRead(qint64 poemId, bool read)
     enqueue({LibraryOperation::Kind::SetRead, {}, {poemId}, read, {}});
 }
 
+void PoemLibrary::setRead(const QList<qint64> &poemIds, bool read)
+{
+    enqueue({LibraryOperation::Kind::SetRead, {}, poemIds, read, {}});
+}
+
 void PoemLibrary::setFavourite(qint64 poemId, bool favourite)
 {
     enqueue({LibraryOperation::Kind::SetFavourite, {}, {poemId}, favourite, {}});
 }
 
+void PoemLibrary::setFavourite(const QList<qint64> &poemIds, bool favourite)
+{
+    enqueue({LibraryOperation::Kind::SetFavourite, {}, poemIds, favourite, {}});
+}
+
 void PoemLibrary::remove(qint64 poemId)
 {
     enqueue({LibraryOperation::Kind::Remove, {}, {poemId}, false, {}});
+}
+
+void PoemLibrary::remove(const QList<qint64> &poemIds)
+{
+    enqueue({LibraryOperation::Kind::Remove, {}, poemIds, false, {}});
+}
+
+void PoemLibrary::setLimits(const LibraryLimits &limits)
+{
+    {
+        const QMutexLocker locker(&m_queue->mutex);
+        m_queue->limits = limits;
+    }
+    if (!limits.isUnlimited())
+        enqueue({LibraryOperation::Kind::Prune, {}, {}, false, limits});
+}
+
+LibraryLimits PoemLibrary::limits() const
+{
+    const QMutexLocker locker(&m_queue->mutex);
+    return m_queue->limits;
 }
 
 void PoemLibrary::clearHistory()
