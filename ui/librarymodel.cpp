@@ -168,10 +168,11 @@ void LibraryModel::startQuery()
     auto *watcher = new QFutureWatcher<QList<LibraryPoem>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, text] {
         watcher->deleteLater();
-        applyResult(text, watcher->future().isResultReadyAt(0) ? watcher->result()
-                                                               : QList<LibraryPoem>());
+        applyResult(text,
+                    watcher->future().isResultReadyAt(0) ? watcher->result()
+                                                         : QList<LibraryPoem>());
     });
-    watcher->setFuture(m_library->search(text, maxRows));
+    watcher->setFuture(m_library->search(text, limitFor(text)));
 }
 
 void LibraryModel::applyResult(const QString &text, const QList<LibraryPoem> &poems)
@@ -188,10 +189,16 @@ void LibraryModel::applyResult(const QString &text, const QList<LibraryPoem> &po
     Q_EMIT refreshed();
 }
 
+int LibraryModel::limitFor(const QString &text)
+{
+    return text.trimmed().isEmpty() ? maxRows : maxSearchRows;
+}
+
 int LibraryModel::rowOf(qint64 poemId) const
 {
-    const auto found = std::find_if(m_poems.cbegin(), m_poems.cend(),
-                                    [poemId](const LibraryPoem &poem) { return poem.id == poemId; });
+    const auto found
+            = std::find_if(m_poems.cbegin(), m_poems.cend(),
+                           [poemId](const LibraryPoem &poem) { return poem.id == poemId; });
     return found == m_poems.cend() ? -1 : int(found - m_poems.cbegin());
 }
 

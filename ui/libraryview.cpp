@@ -68,8 +68,7 @@ LibraryView::LibraryView(PoemLibrary *library, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(LibraryModel::TitleColumn,
                                                       QHeaderView::Stretch);
     for (int column : {LibraryModel::ReadColumn, LibraryModel::FavouriteColumn})
-        m_table->horizontalHeader()->setSectionResizeMode(column,
-                                                          QHeaderView::ResizeToContents);
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &LibraryView::openCurrent);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -174,7 +173,7 @@ void LibraryView::updateStatus()
         m_status->setText(tr("No poems yet: every poem received is kept here."));
     else if (count == 0)
         m_status->setText(tr("No poem contains “%1”.").arg(m_model->searchText().trimmed()));
-    else if (count >= LibraryModel::maxRows)
+    else if (count >= LibraryModel::limitFor(m_model->searchText()))
         m_status->setText(tr("The first %n poems", nullptr, count));
     else
         m_status->setText(tr("%n poem(s)", nullptr, count));

@@ -259,9 +259,9 @@ private Q_SLOTS:
         LibraryView view(&library);
         view.show();
         QTRY_VERIFY(view.model()->isUpToDate());
-        for (QWidget *widget : std::initializer_list<QWidget *>{
-                     view.searchField(), view.table(), view.poemView(),
-                     view.findChild<QToolBar *>()})
+        for (QWidget *widget :
+             std::initializer_list<QWidget *>{view.searchField(), view.table(), view.poemView(),
+                                              view.findChild<QToolBar *>()})
             QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
         for (QAction *action : {view.favouriteAction(), view.readAction(), view.removeAction(),
                                 view.clearHistoryAction()})
