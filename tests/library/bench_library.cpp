@@ -42,28 +42,9 @@ double percentile(std::vector<qint64> values, double p)
     return double(values[index]);
 }
 
-// Deterministic poems of a few hundred bytes, every one different.
-QByteArray makePoem(int index)
-{
-    static const QStringList words
-            = {u"눈"_s,     u"첫눈이"_s, u"바람"_s,     u"하늘"_s,    u"東京駅"_s, u"雪国"_s,
-               u"静かに"_s, u"汽車"_s,   u"the rain"_s, u"morning"_s, u"river"_s,  u"silence"_s,
-               u"밤"_s,     u"駅"_s,     u"light"_s,    u"stone"_s};
-    quint32 seed = quint32(index) * 2654435761u + 12345u;
-    QString text = u"Poem %1\n"_s.arg(index);
-    for (int line = 0; line < 8; ++line) {
-        for (int word = 0; word < 6; ++word) {
-            seed = seed * 1103515245u + 12345u;
-            text += words[int((seed >> 16) % quint32(words.size()))] + u' ';
-        }
-        text += u'\n';
-    }
-    return text.toUtf8();
-}
-
 void measureRecording(const QString &fileName, int downloads)
 {
-    ServerThread servers(TestServers::options(makePoem(1)), 4);
+    ServerThread servers(TestServers::options(LibraryTest::benchPoem(1)), 4);
     servers.start();
     const QList<Address> addresses = servers.waitForAddresses();
     PoemLibrary library;
@@ -105,8 +86,8 @@ void buildLibrary(const QString &fileName, int poems)
     library.open(fileName);
     std::vector<qint64> blocked;
     for (int i = 0; i < poems; ++i) {
-        LibraryRecord record
-                = LibraryTest::record(makePoem(i), u"127.0.0.1:%1"_s.arg(10000 + i % 50));
+        LibraryRecord record = LibraryTest::record(LibraryTest::benchPoem(i),
+                                                   u"127.0.0.1:%1"_s.arg(10000 + i % 50));
         QElapsedTimer one;
         one.start();
         library.record(std::move(record));
