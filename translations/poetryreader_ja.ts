@@ -458,6 +458,21 @@
     </message>
 </context>
 <context>
+    <name>LibraryRestore</name>
+    <message>
+        <source>Done · %1</source>
+        <translation>完了 · %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>中断</translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>Search the poems</source>

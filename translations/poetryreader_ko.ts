@@ -458,6 +458,21 @@
     </message>
 </context>
 <context>
+    <name>LibraryRestore</name>
+    <message>
+        <source>Done · %1</source>
+        <translation>완료 · %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>Search the poems</source>

@@ -88,8 +88,8 @@ int main(int argc, char *argv[])
     view.resize(900, 700);
     view.show();
     waitUpToDate(view.model());
-    for (const QString &word : {u"눈"_s, u"駅"_s, u"바람"_s, u"東京駅"_s, u"첫눈이"_s, u"雨"_s,
-                                u"the rain"_s, u""_s}) {
+    for (const QString &word :
+         {u"눈"_s, u"駅"_s, u"바람"_s, u"東京駅"_s, u"첫눈이"_s, u"雨"_s, u"the rain"_s, u""_s}) {
         view.searchField()->clear();
         waitUpToDate(view.model());
         probe.reset();

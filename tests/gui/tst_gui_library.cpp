@@ -5,11 +5,14 @@
 // the favourite and read marks, Remove, and Clear History after its confirmation.
 
 #include "../library/librarytestsupport.h"
+#include "displayformat.h"
 #include "guitestsupport.h"
 #include "librarymodel.h"
+#include "libraryrestore.h"
 #include "libraryview.h"
 #include "poemlibrary.h"
 #include "poemview.h"
+#include "serverlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -250,6 +253,34 @@ private Q_SLOTS:
         QCOMPARE(result(library.poemCount()), 1); // the poems stay
         QTRY_VERIFY(view.model()->isUpToDate());
         QCOMPARE(view.model()->rowCount(), 1);
+    }
+
+    void theServerListsLastResultsAreRestored()
+    {
+        {
+            PoemLibrary library;
+            library.open(m_file);
+            library.record(LibraryTest::record("눈\n"_ba, u"127.0.0.1:10001"_s));
+            library.record(LibraryTest::record({}, u"127.0.0.1:10002"_s, LibraryOutcome::Failure));
+            library.record(LibraryTest::record("駅"_ba, u"127.0.0.1:10003"_s,
+                                               LibraryOutcome::Interrupted));
+            library.record(LibraryTest::record("x"_ba, u"127.0.0.1:10009"_s)); // not listed
+        }
+        PoemLibrary library;
+        library.open(m_file);
+        ServerListModel servers;
+        for (const char *address : {"127.0.0.1:10001", "127.0.0.1:10002", "127.0.0.1:10003"})
+            QVERIFY(servers.addServer({}, QString::fromLatin1(address)) >= 0);
+        LibraryRestore::restoreLastResults(&library, &servers);
+        QTRY_VERIFY(servers.server(2).lastState.has_value());
+        QCOMPARE(*servers.server(0).lastState, RequestState::Done);
+        QCOMPARE(servers.server(0).lastResult,
+                 LibraryRestore::tr("Done · %1").arg(DisplayFormat::bytes(4)));
+        QCOMPARE(*servers.server(1).lastState, RequestState::Failed);
+        QCOMPARE(servers.server(1).lastResult, u"ConnectionLost"_s);
+        QCOMPARE(*servers.server(2).lastState, RequestState::Cancelled);
+        QCOMPARE(servers.server(2).lastResult, LibraryRestore::tr("Interrupted"));
+        QCOMPARE(servers.rowCount(), 3);
     }
 
     void everyControlHasAnAccessibleName()
