@@ -170,6 +170,52 @@ private Q_SLOTS:
         QCOMPARE(view.openPoemId(), koreanId);
     }
 
+    // The merge of a new result into the rows, against the library's own list after each of many
+    // random rounds of new poems, poems fetched again (they move to the top) and removals.
+    void theRowsFollowTheLibraryThroughRandomChanges()
+    {
+        PoemLibrary library;
+        library.open(m_file);
+        LibraryView view(&library);
+        QAbstractItemModelTester tester(view.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY(view.model()->isUpToDate());
+        quint32 seed = 20261203;
+        const auto next = [&seed](quint32 range) {
+            seed = seed * 1103515245u + 12345u;
+            return (seed >> 16) % range;
+        };
+        int made = 0;
+        for (int round = 0; round < 25; ++round) {
+            const int rows = view.model()->rowCount();
+            if (rows > 0)
+                QVERIFY(view.selectPoem(view.model()->poem(int(next(quint32(rows)))).id));
+            for (quint32 i = next(4); i > 0; --i)
+                library.record(download(u"눈 %1\n"_s.arg(made++).toUtf8()));
+            for (quint32 i = rows > 0 ? next(3) : 0; i > 0; --i) { // fetched again
+                const int row = int(next(quint32(rows)));
+                library.record(
+                        download(u"눈 %1\n"_s.arg(view.model()->poem(row).title.mid(2)).toUtf8()));
+            }
+            if (rows > 2 && next(2) == 0)
+                view.model()->remove({view.model()->poem(int(next(quint32(rows)))).id});
+            const qint64 selected = view.openPoemId();
+            QVERIFY(library.flush());
+            view.model()->refresh();
+            QTRY_VERIFY(view.model()->isUpToDate());
+            const QList<LibraryPoem> expected = result(library.search({}, LibraryModel::maxRows));
+            QCOMPARE(view.model()->rowCount(), int(expected.size()));
+            for (int row = 0; row < int(expected.size()); ++row)
+                QCOMPARE(view.model()->poem(row), expected[row]);
+            // The selection stays on its poem, wherever the poem moved.
+            if (selected != 0 && view.model()->rowOf(selected) >= 0) {
+                const QModelIndex current = view.table()->selectionModel()->currentIndex();
+                QCOMPARE(current.data(LibraryModel::PoemIdRole).toLongLong(), selected);
+            }
+        }
+        QVERIFY(made > 10);
+    }
+
     void aPoemOpensAfterARestartWithNoNetwork()
     {
         {
