@@ -26,8 +26,7 @@ QString LibraryRestore::summaryOf(const LibraryFetch &fetch)
 {
     switch (fetch.outcome) {
     case LibraryOutcome::Poem:
-        return tr("Done · %1")
-                .arg(DisplayFormat::bytes(fetch.bytesReceived));
+        return tr("Done · %1").arg(DisplayFormat::bytes(fetch.bytesReceived));
     case LibraryOutcome::Failure:
         if (!fetch.failureType.isEmpty())
             return fetch.failureType;

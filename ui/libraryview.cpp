@@ -9,6 +9,7 @@
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -99,8 +100,21 @@ LibraryView::LibraryView(PoemLibrary *library, QWidget *parent)
     layout->addWidget(m_status);
     layout->addWidget(splitter, 1);
     setFocusProxy(m_search);
-    updateActions();
-    updateStatus();
+    m_search->installEventFilter(this);
+    updateActions(); // the status line waits for the first list: no "No poems yet" flash
+}
+
+bool LibraryView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Down from the search field goes to the poems found, as in a browser's address bar.
+    if (watched == m_search && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_model->rowCount() > 0) {
+        m_table->setFocus(Qt::TabFocusReason);
+        if (!m_table->selectionModel()->currentIndex().isValid())
+            selectPoem(m_model->poem(0).id);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool LibraryView::selectPoem(qint64 poemId)

@@ -45,6 +45,9 @@ Q_SIGNALS:
     // The user cleared the history (the window forgets its restored downloads).
     void historyCleared();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void openCurrent();
     void showPoem(qint64 poemId, const QByteArray &bytes);

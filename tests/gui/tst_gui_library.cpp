@@ -121,6 +121,11 @@ private Q_SLOTS:
         search(view, u"東京駅"_s); // three characters: the trigram index
         QTRY_VERIFY(view.model()->isUpToDate() && view.model()->rowCount() == 1);
         QCOMPARE(titles(*view.model()), QStringList{u"東京駅の朝"_s});
+        // Down goes from the search field to the first poem found, and opens it.
+        QSignalSpy opened(&view, &LibraryView::poemOpened);
+        QTest::keyClick(view.searchField(), Qt::Key_Down);
+        QVERIFY(opened.wait(10000) || opened.size() == 1);
+        QCOMPARE(view.poemView()->text(), QString::fromUtf8(tokyo));
         search(view, u"비"_s);
         QTRY_VERIFY(view.model()->isUpToDate() && view.model()->rowCount() == 0);
         search(view, {});
