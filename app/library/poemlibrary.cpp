@@ -140,6 +140,8 @@ PoemLibrary::OpenResult PoemLibrary::open(const QString &fileName, const Options
                         = m_worker->open(fileName, storeOptions, timing);
             },
             Qt::BlockingQueuedConnection);
+    // Another file (or the first): whatever lists the library lists it again.
+    Q_EMIT changed();
     return result;
 }
 

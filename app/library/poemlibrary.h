@@ -119,7 +119,7 @@ public:
     QFuture<qint64> poemCount();
 
 Q_SIGNALS:
-    // A batch of changes was written.
+    // A batch of changes was written, or open() opened a file.
     void changed();
     // Something went wrong after open(): a translated sentence for the notice bar.
     void problemOccurred(const QString &message);

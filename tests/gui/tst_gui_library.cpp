@@ -334,6 +334,22 @@ private Q_SLOTS:
         QCOMPARE(servers.rowCount(), 3);
     }
 
+    void aViewMadeBeforeOpenShowsTheFile()
+    {
+        {
+            PoemLibrary library;
+            library.open(m_file);
+            library.record(download(korean));
+        }
+        PoemLibrary library;
+        LibraryView view(&library);
+        QTRY_VERIFY(view.model()->isUpToDate());
+        QCOMPARE(view.model()->rowCount(), 0);
+        library.open(m_file);
+        QTRY_COMPARE(view.model()->rowCount(), 1);
+        QCOMPARE(view.model()->poem(0).title, u"첫눈이 내리는 밤"_s);
+    }
+
     void everyControlHasAnAccessibleName()
     {
         PoemLibrary library;
