@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>LibraryView</name>
+    <message numerus="yes">
+        <source>The first %n poems</source>
+        <translation>
+            <numerusform>The first %n poem</numerusform>
+            <numerusform>The first %n poems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s)</source>
+        <translation>
+            <numerusform>%n poem</numerusform>
+            <numerusform>%n poems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Started %n demo server(s) on this computer.</source>

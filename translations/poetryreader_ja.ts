@@ -508,6 +508,151 @@
     </message>
 </context>
 <context>
+    <name>LibraryModel</name>
+    <message>
+        <source>(empty poem)</source>
+        <translation>（空の詩）</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>既読</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未読</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>お気に入り</translation>
+    </message>
+    <message>
+        <source>Not a favourite</source>
+        <translation>お気に入りではない</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>取得日時</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryRestore</name>
+    <message>
+        <source>Done · %1</source>
+        <translation>完了 · %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>中断</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Search the poems</source>
+        <translation>詩を検索</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>ライブラリを検索</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>お気に入り</translation>
+    </message>
+    <message>
+        <source>Mark the selected poems as favourites: they are never pruned</source>
+        <translation>選択した詩をお気に入りにします。お気に入りは整理で削除されません</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>既読</translation>
+    </message>
+    <message>
+        <source>Mark the selected poems as read or unread</source>
+        <translation>選択した詩を既読または未読にします</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected poems from the library</source>
+        <translation>選択した詩をライブラリから削除します</translation>
+    </message>
+    <message>
+        <source>Clear History…</source>
+        <translation>履歴を消去…</translation>
+    </message>
+    <message>
+        <source>Forget every download; the poems stay</source>
+        <translation>すべてのダウンロード履歴を消去します。詩は残ります</translation>
+    </message>
+    <message>
+        <source>Library actions</source>
+        <translation>ライブラリの操作</translation>
+    </message>
+    <message>
+        <source>Poems in the library</source>
+        <translation>ライブラリの詩</translation>
+    </message>
+    <message>
+        <source>Poem text</source>
+        <translation>詩の本文</translation>
+    </message>
+    <message>
+        <source>Select a poem to read it.</source>
+        <translation>読む詩を選択してください。</translation>
+    </message>
+    <message>
+        <source>No poems yet: every poem received is kept here.</source>
+        <translation>まだ詩はありません。受信した詩はすべてここに保存されます。</translation>
+    </message>
+    <message>
+        <source>No poem contains “%1”.</source>
+        <translation>「%1」を含む詩はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n poems</source>
+        <translation>
+            <numerusform>最初の %n 編の詩</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s)</source>
+        <translation>
+            <numerusform>%n 編の詩</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>履歴を消去</translation>
+    </message>
+    <message>
+        <source>Forget every download: the history, the servers’ last results and the last session’s downloads?</source>
+        <translation>すべてのダウンロード（履歴、サーバーごとの最後の結果、前回のセッションのダウンロード）を消去しますか?</translation>
+    </message>
+    <message>
+        <source>The poems in the library stay.</source>
+        <translation>ライブラリの詩は残ります。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Poetry Reader</source>

@@ -508,6 +508,151 @@
     </message>
 </context>
 <context>
+    <name>LibraryModel</name>
+    <message>
+        <source>(empty poem)</source>
+        <translation>(빈 시)</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>읽지 않음</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>즐겨찾기</translation>
+    </message>
+    <message>
+        <source>Not a favourite</source>
+        <translation>즐겨찾기 아님</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>받은 때</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryRestore</name>
+    <message>
+        <source>Done · %1</source>
+        <translation>완료 · %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Search the poems</source>
+        <translation>시 검색</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>서재 검색</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>즐겨찾기</translation>
+    </message>
+    <message>
+        <source>Mark the selected poems as favourites: they are never pruned</source>
+        <translation>선택한 시를 즐겨찾기로 표시합니다. 즐겨찾기는 정리할 때 지워지지 않습니다</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <source>Mark the selected poems as read or unread</source>
+        <translation>선택한 시를 읽음 또는 읽지 않음으로 표시합니다</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Remove the selected poems from the library</source>
+        <translation>선택한 시를 서재에서 제거합니다</translation>
+    </message>
+    <message>
+        <source>Clear History…</source>
+        <translation>기록 지우기…</translation>
+    </message>
+    <message>
+        <source>Forget every download; the poems stay</source>
+        <translation>모든 다운로드 기록을 지웁니다. 시는 남습니다</translation>
+    </message>
+    <message>
+        <source>Library actions</source>
+        <translation>서재 작업</translation>
+    </message>
+    <message>
+        <source>Poems in the library</source>
+        <translation>서재의 시</translation>
+    </message>
+    <message>
+        <source>Poem text</source>
+        <translation>시 본문</translation>
+    </message>
+    <message>
+        <source>Select a poem to read it.</source>
+        <translation>읽을 시를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>No poems yet: every poem received is kept here.</source>
+        <translation>아직 시가 없습니다. 받은 시는 모두 여기에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>No poem contains “%1”.</source>
+        <translation>“%1”이(가) 들어 있는 시가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n poems</source>
+        <translation>
+            <numerusform>처음 %n편의 시</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s)</source>
+        <translation>
+            <numerusform>시 %n편</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>기록 지우기</translation>
+    </message>
+    <message>
+        <source>Forget every download: the history, the servers’ last results and the last session’s downloads?</source>
+        <translation>모든 다운로드 기록(기록, 서버별 마지막 결과, 지난 세션의 다운로드)을 지울까요?</translation>
+    </message>
+    <message>
+        <source>The poems in the library stay.</source>
+        <translation>서재의 시는 남습니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Poetry Reader</source>
