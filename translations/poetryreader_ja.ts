@@ -189,6 +189,36 @@
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%n poem(s) arrived</source>
+        <translation>
+            <numerusform>詩が%n編届きました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) failed</source>
+        <translation>
+            <numerusform>ダウンロード%n件が失敗しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s) arrived, %1 failed</source>
+        <extracomment>%n poems, %1 failed downloads: &quot;7 poems arrived, 2 failed&quot;</extracomment>
+        <translation>
+            <numerusform>詩が%n編届き、%1件が失敗しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Failures</source>
+        <translation>失敗を表示</translation>
+    </message>
+    <message>
+        <source>Show Poems</source>
+        <translation>詩を表示</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>%1/s</source>

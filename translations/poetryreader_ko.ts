@@ -189,6 +189,36 @@
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%n poem(s) arrived</source>
+        <translation>
+            <numerusform>시 %n편이 도착했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) failed</source>
+        <translation>
+            <numerusform>다운로드 %n개가 실패했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s) arrived, %1 failed</source>
+        <extracomment>%n poems, %1 failed downloads: &quot;7 poems arrived, 2 failed&quot;</extracomment>
+        <translation>
+            <numerusform>시 %n편이 도착했고 %1개가 실패했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Failures</source>
+        <translation>실패 보기</translation>
+    </message>
+    <message>
+        <source>Show Poems</source>
+        <translation>시 보기</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>%1/s</source>
