@@ -27,6 +27,17 @@
     </message>
 </context>
 <context>
+    <name>DownloadFilterModel</name>
+    <message numerus="yes">
+        <source>%1 of %n shown</source>
+        <comment>downloads</comment>
+        <translation>
+            <numerusform>%1 of %n shown</numerusform>
+            <numerusform>%1 of %n shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Futures</name>
     <message numerus="yes">
         <source>Every one of %n request(s) failed</source>

@@ -266,6 +266,16 @@
     </message>
 </context>
 <context>
+    <name>DownloadFilterModel</name>
+    <message numerus="yes">
+        <source>%1 of %n shown</source>
+        <comment>downloads</comment>
+        <translation>
+            <numerusform>%n件中%1件を表示</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DownloadModel</name>
     <message>
         <source>%1%</source>
@@ -421,6 +431,54 @@
     <message>
         <source>Traceback (most recent call last):</source>
         <translation>トレースバック（最新の呼び出しが最後）:</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by server or address</source>
+        <translation>サーバー名またはアドレスで絞り込み</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>フィルターの文字列</translation>
+    </message>
+    <message>
+        <source>All States</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>状態フィルター</translation>
+    </message>
+    <message>
+        <source>Show only downloads in these states</source>
+        <translation>これらの状態のダウンロードだけを表示</translation>
+    </message>
+    <message>
+        <source>Any Failure Kind</source>
+        <translation>すべての失敗の種類</translation>
+    </message>
+    <message>
+        <source>Failure kind filter</source>
+        <translation>失敗の種類フィルター</translation>
+    </message>
+    <message>
+        <source>Show only failures of this kind</source>
+        <translation>この種類の失敗だけを表示</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>No States</source>
+        <translation>状態なし</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>The states shown, as a list: &quot;Failed, Cancelled&quot;</extracomment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
