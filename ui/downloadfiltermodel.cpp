@@ -1,6 +1,19 @@
 #include "downloadfiltermodel.h"
 
 #include "downloadmodel.h"
+#include "fetchsettings.h"
+
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const auto textKey = u"downloads/filter/text"_s;
+const auto statesKey = u"downloads/filter/states"_s;
+const auto kindKey = u"downloads/filter/kind"_s;
+
+} // namespace
 
 DownloadFilterModel::DownloadFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
@@ -94,6 +107,43 @@ void DownloadFilterModel::scheduleCountsChanged()
                 Q_EMIT countsChanged();
             },
             Qt::QueuedConnection);
+}
+
+void DownloadFilterModel::save(QSettings &settings) const
+{
+    settings.setValue(textKey, m_text);
+    settings.setValue(statesKey, int(m_states));
+    settings.setValue(kindKey, m_kind ? Failure::typeName(*m_kind) : QString());
+}
+
+void DownloadFilterModel::restore(const QSettings &settings)
+{
+    const QVariant text = settings.value(textKey);
+    const QVariant states = settings.value(statesKey);
+    const QVariant kind = settings.value(kindKey);
+    // One refilter for the three.
+    bool changed = false;
+    if (text.typeId() == QMetaType::QString) {
+        const QString value = text.toString().left(maxTextLength);
+        changed = changed || value != m_text;
+        m_text = value;
+    }
+    static constexpr FetchSettings::NumberKey statesRange{u"downloads/filter/states", 0, AllStates};
+    if (const auto value = FetchSettings::validNumber(states, statesRange)) {
+        changed = changed || States(int(*value)) != m_states;
+        m_states = States(int(*value));
+    }
+    if (kind.typeId() == QMetaType::QString) {
+        std::optional<Failure::Kind> value;
+        for (const Failure::Kind candidate : filterableKinds()) {
+            if (Failure::typeName(candidate) == kind.toString())
+                value = candidate;
+        }
+        changed = changed || value != m_kind;
+        m_kind = value;
+    }
+    if (changed)
+        refilter();
 }
 
 DownloadFilterModel::State DownloadFilterModel::stateOf(const Download &download)

@@ -7,6 +7,7 @@
 #include <optional>
 
 class DownloadModel;
+class QSettings;
 struct Download;
 
 // The downloads as the filter bar narrows them (issue 13's "Finding things"): a text that the
@@ -50,6 +51,14 @@ public:
     void clearFilter();
     // Whether any row could be hidden by the filter.
     bool isFiltering() const;
+
+    // The filter remembered between runs, under "downloads/filter/": the text (at most
+    // maxTextLength characters), the states (a number) and the kind (its stable type name).
+    // restore() takes what is valid and ignores the rest: a damaged file filters nothing away
+    // by surprise.
+    static constexpr qsizetype maxTextLength = 1000;
+    void save(QSettings &settings) const;
+    void restore(const QSettings &settings);
 
     static State stateOf(const Download &download);
     // The kinds offered in the filter bar, in its order (not FailureGroup: no download has it).

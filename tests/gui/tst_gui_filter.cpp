@@ -60,6 +60,8 @@ private Q_SLOTS:
     void failureKindShowsOnlyThoseFailures();
     void countsAndStatusText();
     void selectionSurvivesAFilterChange();
+    void filterIsRememberedBetweenRuns();
+    void damagedSettingsFilterNothingAway();
     void barEditsTheModel();
     void barFollowsTheModel();
     void barControlsHaveAccessibleNames();
@@ -288,6 +290,58 @@ void TestFilter::selectionSurvivesAFilterChange()
     // Hidden: no longer selected.
     m_filter->setText(u"another"_s);
     QVERIFY(selection.selectedRows().isEmpty());
+}
+
+void TestFilter::filterIsRememberedBetweenRuns()
+{
+    const QString path = m_settingsDir->filePath(u"filter.ini"_s);
+    {
+        QSettings settings(path, QSettings::IniFormat);
+        m_filter->setText(u"ポエム 'server'"_s);
+        m_filter->setStates(DownloadFilterModel::Failed | DownloadFilterModel::Paused);
+        m_filter->setFailureKind(Failure::Kind::ConnectionLost);
+        m_filter->save(settings);
+    }
+    const QSettings settings(path, QSettings::IniFormat);
+    QCOMPARE(settings.value(u"downloads/filter/kind"_s).toString(), u"ConnectionLost"_s);
+    DownloadFilterModel restored;
+    restored.setSourceModel(m_downloads.get());
+    QSignalSpy changed(&restored, &DownloadFilterModel::filterChanged);
+    restored.restore(settings);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(restored.text(), u"ポエム 'server'"_s);
+    QCOMPARE(restored.states(), DownloadFilterModel::Failed | DownloadFilterModel::Paused);
+    QCOMPARE(restored.failureKind(), std::optional(Failure::Kind::ConnectionLost));
+}
+
+void TestFilter::damagedSettingsFilterNothingAway()
+{
+    const QString path = m_settingsDir->filePath(u"damaged.ini"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    // A list where the text belongs, states out of range, a kind that does not exist.
+    file.write("[downloads]\nfilter\\text=a, b\nfilter\\states=99\nfilter\\kind=NoSuchError\n");
+    file.close();
+    QSettings damaged(path, QSettings::IniFormat);
+    QCOMPARE(damaged.value(u"downloads/filter/text"_s).typeId(), QMetaType::QStringList);
+    m_filter->restore(damaged);
+    QVERIFY(!m_filter->isFiltering());
+
+    for (const char *states : {"-1", "abc", "true", "2.5"}) {
+        QSettings settings(path, QSettings::IniFormat);
+        settings.setValue(u"downloads/filter/states"_s, QString::fromLatin1(states));
+        settings.sync();
+        m_filter->restore(settings);
+        QCOMPARE(m_filter->states(), DownloadFilterModel::States(DownloadFilterModel::AllStates));
+    }
+
+    // A very long text is cut, not refused.
+    QSettings settings(path, QSettings::IniFormat);
+    settings.setValue(u"downloads/filter/text"_s, QString(5000, u'x'));
+    settings.setValue(u"downloads/filter/states"_s, 4);
+    m_filter->restore(settings);
+    QCOMPARE(m_filter->text().size(), DownloadFilterModel::maxTextLength);
+    QCOMPARE(m_filter->states(), DownloadFilterModel::States(DownloadFilterModel::Done));
 }
 
 void TestFilter::barEditsTheModel()
