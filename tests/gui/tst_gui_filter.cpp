@@ -1,10 +1,9 @@
-// DownloadFilterModel and FilterBar over real downloads from real servers on 127.0.0.1: text,
-// states and failure kinds narrow the rows, rows come and go as downloads change, the counts
-// for the status bar, and the bar's real widgets (offscreen) editing and following the model.
+// DownloadFilterModel over real downloads from real servers on 127.0.0.1: text, states and
+// failure kinds narrow the rows, rows come and go as downloads change, the counts for the status
+// bar, the selection kept, the filter remembered. The bar's widgets: tst_gui_filterbar.
 
 #include "downloadfiltermodel.h"
 #include "downloadmodel.h"
-#include "filterbar.h"
 #include "guitestsupport.h"
 #include "poetryfetcher.h"
 #include "testpoems.h"
@@ -12,13 +11,8 @@
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
-#include <QAction>
-#include <QComboBox>
 #include <QItemSelectionModel>
-#include <QLineEdit>
 #include <QSignalSpy>
-#include <QToolButton>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -62,10 +56,6 @@ private Q_SLOTS:
     void selectionSurvivesAFilterChange();
     void filterIsRememberedBetweenRuns();
     void damagedSettingsFilterNothingAway();
-    void barEditsTheModel();
-    void barFollowsTheModel();
-    void barControlsHaveAccessibleNames();
-    void focusTextSelectsIt();
 
 private:
     // Fetches from `address` under `name` and returns the row.
@@ -342,93 +332,6 @@ void TestFilter::damagedSettingsFilterNothingAway()
     m_filter->restore(settings);
     QCOMPARE(m_filter->text().size(), DownloadFilterModel::maxTextLength);
     QCOMPARE(m_filter->states(), DownloadFilterModel::States(DownloadFilterModel::Done));
-}
-
-void TestFilter::barEditsTheModel()
-{
-    FilterBar bar(m_filter.get());
-    bar.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&bar));
-
-    QTest::keyClicks(bar.textEdit(), u"Ode"_s);
-    QCOMPARE(m_filter->text(), u"Ode"_s);
-    // The clear button inside the field.
-    QToolButton *clear = nullptr;
-    for (auto *button : bar.textEdit()->findChildren<QToolButton *>()) {
-        if (button->isVisibleTo(bar.textEdit()))
-            clear = button;
-    }
-    QVERIFY(clear);
-    QTest::mouseClick(clear, Qt::LeftButton);
-    QCOMPARE(bar.textEdit()->text(), QString());
-    QCOMPARE(m_filter->text(), QString());
-
-    // From "all", a pick shows that state alone; the next ones add or remove one.
-    bar.stateAction(DownloadFilterModel::Failed)->trigger();
-    QCOMPARE(m_filter->states(), DownloadFilterModel::States(DownloadFilterModel::Failed));
-    bar.stateAction(DownloadFilterModel::Cancelled)->trigger();
-    QCOMPARE(m_filter->states(), DownloadFilterModel::Failed | DownloadFilterModel::Cancelled);
-    bar.stateAction(DownloadFilterModel::Failed)->trigger();
-    QCOMPARE(m_filter->states(), DownloadFilterModel::States(DownloadFilterModel::Cancelled));
-    QCOMPARE(bar.stateButton()->text(), u"Cancelled"_s);
-    QVERIFY(!bar.stateAction(DownloadFilterModel::Failed)->isChecked());
-    QVERIFY(bar.stateAction(DownloadFilterModel::Cancelled)->isChecked());
-
-    QComboBox *kind = bar.kindCombo();
-    kind->setCurrentIndex(kind->findText(u"TimeoutError"_s));
-    QCOMPARE(m_filter->failureKind(), std::optional(Failure::Kind::Timeout));
-    kind->setCurrentIndex(0);
-    QCOMPARE(m_filter->failureKind(), std::nullopt);
-}
-
-void TestFilter::barFollowsTheModel()
-{
-    FilterBar bar(m_filter.get());
-    QCOMPARE(bar.stateButton()->text(), u"All States"_s);
-    m_filter->setText(u"abc"_s);
-    m_filter->setStates(DownloadFilterModel::Done | DownloadFilterModel::Failed);
-    m_filter->setFailureKind(Failure::Kind::DNSLookup);
-    QCOMPARE(bar.textEdit()->text(), u"abc"_s);
-    QCOMPARE(bar.stateButton()->text(), u"Done, Failed"_s);
-    QVERIFY(bar.stateAction(DownloadFilterModel::Done)->isChecked());
-    QVERIFY(!bar.stateAction(DownloadFilterModel::Active)->isChecked());
-    QCOMPARE(bar.kindCombo()->currentText(), u"DNSLookupError"_s);
-
-    m_filter->setStates({});
-    QCOMPARE(bar.stateButton()->text(), u"No States"_s);
-    m_filter->clearFilter();
-    QCOMPARE(bar.textEdit()->text(), QString());
-    QCOMPARE(bar.stateButton()->text(), u"All States"_s);
-    QCOMPARE(bar.kindCombo()->currentIndex(), 0);
-}
-
-void TestFilter::barControlsHaveAccessibleNames()
-{
-    FilterBar bar(m_filter.get());
-    const QStringList names{bar.textEdit()->accessibleName(), bar.stateButton()->accessibleName(),
-                            bar.kindCombo()->accessibleName()};
-    for (const QString &name : names)
-        QVERIFY(!name.isEmpty());
-    QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), 3);
-    QVERIFY(bar.textEdit()->isClearButtonEnabled());
-}
-
-void TestFilter::focusTextSelectsIt()
-{
-    QWidget window;
-    auto *other = new QLineEdit(&window);
-    auto *bar = new FilterBar(m_filter.get(), &window);
-    auto *layout = new QVBoxLayout(&window);
-    layout->addWidget(other);
-    layout->addWidget(bar);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowActive(&window));
-    other->setFocus();
-    m_filter->setText(u"typed before"_s);
-
-    bar->focusText();
-    QTRY_VERIFY_WITH_TIMEOUT(bar->textEdit()->hasFocus(), timeoutMs);
-    QCOMPARE(bar->textEdit()->selectedText(), u"typed before"_s);
 }
 
 QTEST_MAIN(TestFilter)
