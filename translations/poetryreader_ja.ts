@@ -251,6 +251,36 @@
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%n poem(s) arrived</source>
+        <translation>
+            <numerusform>詩が%n編届きました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) failed</source>
+        <translation>
+            <numerusform>ダウンロード%n件が失敗しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s) arrived, %1 failed</source>
+        <extracomment>%n poems, %1 failed downloads: &quot;7 poems arrived, 2 failed&quot;</extracomment>
+        <translation>
+            <numerusform>詩が%n編届き、%1件が失敗しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Failures</source>
+        <translation>失敗を表示</translation>
+    </message>
+    <message>
+        <source>Show Poems</source>
+        <translation>詩を表示</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>%1/s</source>
@@ -295,6 +325,16 @@
     <message>
         <source>Paused</source>
         <translation>一時停止</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadFilterModel</name>
+    <message numerus="yes">
+        <source>%1 of %n shown</source>
+        <comment>downloads</comment>
+        <translation>
+            <numerusform>%n件中%1件を表示</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -480,6 +520,54 @@
     <message>
         <source>Traceback (most recent call last):</source>
         <translation>トレースバック（最新の呼び出しが最後）:</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by server or address</source>
+        <translation>サーバー名またはアドレスで絞り込み</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>フィルターの文字列</translation>
+    </message>
+    <message>
+        <source>All States</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>状態フィルター</translation>
+    </message>
+    <message>
+        <source>Show only downloads in these states</source>
+        <translation>これらの状態のダウンロードだけを表示</translation>
+    </message>
+    <message>
+        <source>Any Failure Kind</source>
+        <translation>すべての失敗の種類</translation>
+    </message>
+    <message>
+        <source>Failure kind filter</source>
+        <translation>失敗の種類フィルター</translation>
+    </message>
+    <message>
+        <source>Show only failures of this kind</source>
+        <translation>この種類の失敗だけを表示</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>No States</source>
+        <translation>状態なし</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>The states shown, as a list: &quot;Failed, Cancelled&quot;</extracomment>
+        <translation>、</translation>
     </message>
 </context>
 <context>

@@ -251,6 +251,36 @@
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%n poem(s) arrived</source>
+        <translation>
+            <numerusform>시 %n편이 도착했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) failed</source>
+        <translation>
+            <numerusform>다운로드 %n개가 실패했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s) arrived, %1 failed</source>
+        <extracomment>%n poems, %1 failed downloads: &quot;7 poems arrived, 2 failed&quot;</extracomment>
+        <translation>
+            <numerusform>시 %n편이 도착했고 %1개가 실패했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Failures</source>
+        <translation>실패 보기</translation>
+    </message>
+    <message>
+        <source>Show Poems</source>
+        <translation>시 보기</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>%1/s</source>
@@ -295,6 +325,16 @@
     <message>
         <source>Paused</source>
         <translation>일시 정지</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadFilterModel</name>
+    <message numerus="yes">
+        <source>%1 of %n shown</source>
+        <comment>downloads</comment>
+        <translation>
+            <numerusform>%n개 중 %1개 표시</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -480,6 +520,54 @@
     <message>
         <source>Traceback (most recent call last):</source>
         <translation>트레이스백 (가장 최근 호출이 마지막):</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by server or address</source>
+        <translation>서버 이름이나 주소로 거르기</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>필터 텍스트</translation>
+    </message>
+    <message>
+        <source>All States</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>상태 필터</translation>
+    </message>
+    <message>
+        <source>Show only downloads in these states</source>
+        <translation>이 상태인 다운로드만 표시</translation>
+    </message>
+    <message>
+        <source>Any Failure Kind</source>
+        <translation>모든 실패 종류</translation>
+    </message>
+    <message>
+        <source>Failure kind filter</source>
+        <translation>실패 종류 필터</translation>
+    </message>
+    <message>
+        <source>Show only failures of this kind</source>
+        <translation>이 종류의 실패만 표시</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>No States</source>
+        <translation>상태 없음</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>The states shown, as a list: &quot;Failed, Cancelled&quot;</extracomment>
+        <translation>, </translation>
     </message>
 </context>
 <context>
