@@ -1204,6 +1204,10 @@
         <source>The new limits apply to the downloads started from now on.</source>
         <translation>新しい制限は、これから開始するダウンロードに適用されます。</translation>
     </message>
+    <message>
+        <source>&amp;Notify me when downloads end while the window is in the background</source>
+        <translation>ウィンドウが背面にあるときにダウンロードが終わったら通知する(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsFile</name>
@@ -1413,6 +1417,14 @@
     <message>
         <source>Fetch every failed download again</source>
         <translation>失敗したダウンロードをすべてもう一度取得します</translation>
+    </message>
+    <message>
+        <source>Copy as Co&amp;mmand</source>
+        <translation>コマンドとしてコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Copy the get-poetry command line that repeats the download</source>
+        <translation>このダウンロードを繰り返す get-poetry のコマンドラインをコピーします</translation>
     </message>
 </context>
 <context>

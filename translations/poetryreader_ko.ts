@@ -1204,6 +1204,10 @@
         <source>The new limits apply to the downloads started from now on.</source>
         <translation>새 제한은 지금부터 시작하는 다운로드에 적용됩니다.</translation>
     </message>
+    <message>
+        <source>&amp;Notify me when downloads end while the window is in the background</source>
+        <translation>창이 뒤에 있을 때 다운로드가 끝나면 알림(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsFile</name>
@@ -1413,6 +1417,14 @@
     <message>
         <source>Fetch every failed download again</source>
         <translation>실패한 다운로드를 모두 다시 받습니다</translation>
+    </message>
+    <message>
+        <source>Copy as Co&amp;mmand</source>
+        <translation>명령으로 복사(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Copy the get-poetry command line that repeats the download</source>
+        <translation>이 다운로드를 되풀이하는 get-poetry 명령줄을 복사합니다</translation>
     </message>
 </context>
 <context>

@@ -24,8 +24,7 @@ int DownloadBatch::failures() const
 
 int DownloadBatch::ended() const
 {
-    return poems() + failures()
-            + std::max(0, m_downloads->cancelledCount() - m_cancelledBefore);
+    return poems() + failures() + std::max(0, m_downloads->cancelledCount() - m_cancelledBefore);
 }
 
 int DownloadBatch::total() const

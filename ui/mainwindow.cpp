@@ -4,7 +4,9 @@
 #include "addserverdialog.h"
 #include "confirmations.h"
 #include "demoservers.h"
+#include "desktopnotifier.h"
 #include "downloadbatch.h"
+#include "downloadfiltermodel.h"
 #include "downloadmodel.h"
 #include "downloadspanel.h"
 #include "failurepane.h"
@@ -23,6 +25,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDBusConnection>
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -44,6 +47,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_servers(new ServerListModel(this)),
       m_downloads(new DownloadModel(m_fetcher, this)),
       m_batch(new DownloadBatch(m_downloads, this)),
+      m_notifier(new DesktopNotifier(QDBusConnection::sessionBus(), this)),
       m_demo(new DemoServers(this)),
       m_actions(new WindowActions(this))
 {
@@ -93,6 +97,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_downloads, &DownloadModel::serverResult, m_servers, &ServerListModel::setLastResult);
     connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateStatusCounts);
     connect(m_batch, &DownloadBatch::progressChanged, this, &MainWindow::updateTitle);
+    connect(m_batch, &DownloadBatch::finished, this, &MainWindow::onBatchFinished);
+    connect(m_notifier, &DesktopNotifier::activated, this, &MainWindow::showNotifiedDownloads);
+    connect(m_downloadsPanel->proxy(), &DownloadFilterModel::countsChanged, this,
+            &MainWindow::updateStatusCounts);
+    connect(m_downloadsPanel->proxy(), &DownloadFilterModel::filterChanged, this,
+            &MainWindow::updateStatusCounts);
     connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateActions);
     connect(m_downloadsPanel->poemPane(), &PoemPane::saveRequested, this, &MainWindow::savePoem);
     connect(m_downloadsPanel->failurePane(), &FailurePane::retryRequested, this,
@@ -148,6 +158,8 @@ void MainWindow::connectActions()
     connect(a.retry, &QAction::triggered, this, &MainWindow::retrySelected);
     connect(a.retryFailed, &QAction::triggered, this, &MainWindow::retryFailed);
     connect(a.copyPoems, &QAction::triggered, m_downloadsPanel, &DownloadsPanel::copySelectedPoems);
+    connect(a.copyAsCommand, &QAction::triggered, m_downloadsPanel,
+            &DownloadsPanel::copySelectedAsCommands);
     connect(a.savePoem, &QAction::triggered, this, &MainWindow::savePoem);
     connect(a.removeDownloads, &QAction::triggered, this, &MainWindow::removeDownloads);
     connect(a.clearFinished, &QAction::triggered, this, &MainWindow::clearFinished);
@@ -180,6 +192,7 @@ void MainWindow::restoreSettings()
         m_mainSplitter->setSizes({450, 830});
     if (!settings.contains(u"window/centreSplitter"_s))
         m_downloadsPanel->setSizes({300, 400});
+    m_downloadsPanel->proxy()->restore(settings);
     m_downloadsPanel->view()->header()->restoreState(
             settings.value(u"window/downloadColumns"_s).toByteArray());
     m_serverPanel->view()->header()->restoreState(
@@ -227,6 +240,7 @@ void MainWindow::saveWindowState() const
     settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
     settings.setValue(u"window/centreSplitter"_s, m_downloadsPanel->saveState());
     settings.setValue(u"window/downloadColumns"_s, m_downloadsPanel->view()->header()->saveState());
+    m_downloadsPanel->proxy()->save(settings);
     settings.setValue(u"window/serverColumns"_s, m_serverPanel->view()->header()->saveState());
 }
 
@@ -493,13 +507,34 @@ void MainWindow::updateActions()
     }
     m_actions->cancel->setEnabled(anyRunning);
     m_actions->retry->setEnabled(anyEnded);
+    m_actions->retryFailed->setEnabled(m_downloads->failedCount() > 0);
     m_actions->copyPoems->setEnabled(anyBytes);
+    m_actions->copyAsCommand->setEnabled(anyRunning || anyEnded);
     const int current = m_downloadsPanel->currentRow();
     m_actions->savePoem->setEnabled(current >= 0
                                     && !m_downloads->download(current).bytes().isEmpty());
     m_actions->removeDownloads->setEnabled(anyRunning || anyEnded);
     m_actions->cancelAll->setEnabled(m_downloads->activeCount() > 0);
     m_actions->clearFinished->setEnabled(m_downloads->rowCount() > m_downloads->activeCount());
+}
+
+void MainWindow::onBatchFinished(int poems, int failures)
+{
+    // Only when the user is elsewhere: in the window they see it end.
+    if (!isActiveWindow() && m_fetchSettings.notifyWhenDone && poems + failures > 0)
+        m_notifier->notify(poems, failures);
+}
+
+void MainWindow::showNotifiedDownloads()
+{
+    showNormal();
+    raise();
+    activateWindow();
+    // "Show Failures": the failed ones, or all of them when none failed.
+    DownloadFilterModel *shown = m_downloadsPanel->proxy();
+    shown->clearFilter();
+    if (m_downloads->failedCount() > 0)
+        shown->setStates(DownloadFilterModel::Failed);
 }
 
 void MainWindow::updateTitle()
@@ -515,6 +550,8 @@ void MainWindow::updateStatusCounts()
 {
     // Queued apart from active: 150 waiting for a slot are not 150 downloads under way.
     QString text;
+    if (const DownloadFilterModel *shown = m_downloadsPanel->proxy(); shown->isFiltering())
+        text += shown->statusText() + u"  ·  ";
     if (m_downloads->queuedCount() > 0)
         text += tr("%n queued", "", m_downloads->queuedCount()) + u"  ·  ";
     text += tr("%n active", "", m_downloads->runningCount()) + u"  ·  "

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 class DemoServers;
+class DesktopNotifier;
 class DownloadBatch;
 class DownloadModel;
 class DownloadsPanel;
@@ -56,6 +57,8 @@ public:
     DownloadModel *downloadModel() const { return m_downloads; }
     // The downloads started since the window was last idle (the title's "3 of 10").
     DownloadBatch *batch() const { return m_batch; }
+    // Tells the desktop when a batch ends while the window is in the background.
+    DesktopNotifier *notifier() const { return m_notifier; }
     FetchSettings fetchSettings() const { return m_fetchSettings; }
     // What the start-up check found in the settings file.
     const SettingsFile::Result &settingsCheck() const { return m_settingsCheck; }
@@ -100,11 +103,14 @@ private:
     void updateActions();
     void updateStatusCounts();
     void updateTitle();
+    void onBatchFinished(int poems, int failures);
+    void showNotifiedDownloads();
 
     PoetryFetcher *m_fetcher;
     ServerListModel *m_servers;
     DownloadModel *m_downloads;
     DownloadBatch *m_batch;
+    DesktopNotifier *m_notifier;
     DemoServers *m_demo;
     WindowActions *m_actions;
     FetchSettings m_fetchSettings;

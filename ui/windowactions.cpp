@@ -49,6 +49,8 @@ WindowActions::WindowActions(QObject *parent)
                              u"retryFailedAction"_s)),
       copyPoems(makeAction(this, QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Poem"),
                            u"copyAction"_s)),
+      copyAsCommand(makeAction(this, QIcon::fromTheme(u"edit-copy"_s), tr("Copy as Co&mmand"),
+                               u"copyAsCommandAction"_s)),
       savePoem(makeAction(this, QIcon::fromTheme(u"document-save-as"_s), tr("&Save Poem…"),
                           u"saveAction"_s)),
       removeDownloads(makeAction(this, QIcon::fromTheme(u"edit-delete"_s), tr("Re&move"),
@@ -88,6 +90,7 @@ WindowActions::WindowActions(QObject *parent)
     copyPoems->setShortcut(QKeySequence::Copy);
     // Only in the downloads table: in a text view, Copy copies the selected text.
     copyPoems->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    copyAsCommand->setToolTip(tr("Copy the get-poetry command line that repeats the download"));
     savePoem->setShortcut(QKeySequence::Save);
     removeDownloads->setShortcut(QKeySequence::Delete);
     removeDownloads->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -123,7 +126,7 @@ void WindowActions::populate(QMainWindow *window) const
     downloadMenu->addSeparator();
     downloadMenu->addActions({cancel, cancelAll, retry, retryFailed});
     downloadMenu->addSeparator();
-    downloadMenu->addActions({copyPoems, savePoem});
+    downloadMenu->addActions({copyPoems, copyAsCommand, savePoem});
     downloadMenu->addSeparator();
     downloadMenu->addActions({removeDownloads, clearFinished});
 
@@ -164,7 +167,7 @@ void WindowActions::fillDownloadMenu(QMenu *menu) const
 {
     menu->addActions({cancel, retry, retryFailed});
     menu->addSeparator();
-    menu->addActions({copyPoems, savePoem});
+    menu->addActions({copyPoems, copyAsCommand, savePoem});
     menu->addSeparator();
     menu->addActions({removeDownloads, clearFinished});
 }

@@ -38,6 +38,7 @@ public:
     QAction *const retry;
     QAction *const retryFailed;
     QAction *const copyPoems;
+    QAction *const copyAsCommand;
     QAction *const savePoem;
     QAction *const removeDownloads;
     QAction *const clearFinished;

@@ -23,6 +23,8 @@ namespace GuiTest {
 inline std::unique_ptr<QTemporaryDir> isolateSettings()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // No desktop notifications from a test's window to the user's desktop.
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     auto directory = std::make_unique<QTemporaryDir>();
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, directory->path());
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, directory->path());
