@@ -65,6 +65,16 @@
     </message>
 </context>
 <context>
+    <name>LibrarySession</name>
+    <message numerus="yes">
+        <source>%n change(s) to the poem library could not be written.</source>
+        <translation>
+            <numerusform>%n change to the poem library could not be written.</numerusform>
+            <numerusform>%n changes to the poem library could not be written.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message numerus="yes">
         <source>The first %n poems</source>

@@ -650,6 +650,15 @@
     </message>
 </context>
 <context>
+    <name>LibrarySession</name>
+    <message numerus="yes">
+        <source>%n change(s) to the poem library could not be written.</source>
+        <translation>
+            <numerusform>詩のライブラリへの %n 件の変更を書き込めませんでした。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>Search the poems</source>
@@ -823,6 +832,14 @@
     <message>
         <source>%1 of %2 — Poetry Reader</source>
         <translation>%2 件中 %1 件 — Poetry Reader</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>ライブラリ(&amp;L)</translation>
     </message>
 </context>
 <context>

@@ -650,6 +650,15 @@
     </message>
 </context>
 <context>
+    <name>LibrarySession</name>
+    <message numerus="yes">
+        <source>%n change(s) to the poem library could not be written.</source>
+        <translation>
+            <numerusform>시 라이브러리의 변경 사항 %n개를 기록하지 못했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>Search the poems</source>
@@ -823,6 +832,14 @@
     <message>
         <source>%1 of %2 — Poetry Reader</source>
         <translation>%2개 중 %1개 — Poetry Reader</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>라이브러리(&amp;L)</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@
 #include "downloadmodel.h"
 #include "downloadspanel.h"
 #include "failurepane.h"
+#include "librarysession.h"
+#include "libraryview.h"
 #include "noticebar.h"
 #include "plainmessage.h"
 #include "poempane.h"
@@ -36,6 +38,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -48,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_downloads(new DownloadModel(m_fetcher, this)),
       m_batch(new DownloadBatch(m_downloads, this)),
       m_notifier(new DesktopNotifier(QDBusConnection::sessionBus(), this)),
+      m_librarySession(new LibrarySession(m_downloads, m_servers, this)),
       m_demo(new DemoServers(this)),
       m_actions(new WindowActions(this))
 {
@@ -59,7 +63,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
     m_mainSplitter->addWidget(m_serverPanel);
-    m_mainSplitter->addWidget(m_downloadsPanel);
+    m_libraryView = new LibraryView(m_librarySession->library(), this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_downloadsPanel, tr("Downloads"));
+    m_tabs->addTab(m_libraryView, tr("&Library"));
+    m_mainSplitter->addWidget(m_tabs);
     m_mainSplitter->setStretchFactor(0, 1);
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setChildrenCollapsible(false);
@@ -182,6 +192,11 @@ void MainWindow::restoreSettings()
     m_fetchSettings = FetchSettings::load(settings);
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
     m_servers->load(settings);
+    if (const QString problem = m_librarySession->open(); !problem.isEmpty())
+        m_notice->showMessage(problem, NoticeBar::Type::Warning);
+    connect(m_librarySession, &LibrarySession::problem, this, [this](const QString &message) {
+        m_notice->showMessage(message, NoticeBar::Type::Warning);
+    });
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1180, 760);
     fitToScreen();
@@ -250,6 +265,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    if (const QString lost = m_librarySession->close(); !lost.isEmpty())
+        qWarning("%s", qPrintable(lost)); // the window is going: stderr is all that is left
     saveWindowState();
     saveServers();
     event->accept();

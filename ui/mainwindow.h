@@ -11,11 +11,14 @@ class DesktopNotifier;
 class DownloadBatch;
 class DownloadModel;
 class DownloadsPanel;
+class LibrarySession;
+class LibraryView;
 class NoticeBar;
 class PoetryFetcher;
 class QLabel;
 class QSettings;
 class QSplitter;
+class QTabWidget;
 class ServerListModel;
 class ServerPanel;
 class SettingsWriter;
@@ -50,6 +53,11 @@ public:
     WindowActions *actions() const { return m_actions; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     DownloadsPanel *downloadsPanel() const { return m_downloadsPanel; }
+    // Every poem kept, beside the downloads; and the library behind it.
+    LibraryView *libraryView() const { return m_libraryView; }
+    LibrarySession *librarySession() const { return m_librarySession; }
+    // The Downloads and Library tabs.
+    QTabWidget *tabs() const { return m_tabs; }
     // The message bar across the top (a damaged settings file, settings that cannot be saved).
     NoticeBar *noticeBar() const { return m_notice; }
 
@@ -111,6 +119,7 @@ private:
     DownloadModel *m_downloads;
     DownloadBatch *m_batch;
     DesktopNotifier *m_notifier;
+    LibrarySession *m_librarySession;
     DemoServers *m_demo;
     WindowActions *m_actions;
     FetchSettings m_fetchSettings;
@@ -118,6 +127,8 @@ private:
 
     ServerPanel *m_serverPanel = nullptr;
     DownloadsPanel *m_downloadsPanel = nullptr;
+    LibraryView *m_libraryView = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QLabel *m_counts = nullptr;
     NoticeBar *m_notice = nullptr;

@@ -259,6 +259,13 @@ QFuture<T> PoemLibrary::read(F &&function)
     QMetaObject::invokeMethod(
             m_worker,
             [worker = m_worker, promise, function = std::forward<F>(function)] {
+                // Before open() or after close() there is nothing to read (and asking SQLite
+                // would only warn): an empty answer.
+                if (!worker->store().isOpen()) {
+                    promise->addResult(T{});
+                    promise->finish();
+                    return;
+                }
                 // Every change queued before this read is in the file first.
                 worker->writePending();
                 promise->addResult(function(worker->store()));
