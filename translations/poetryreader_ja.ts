@@ -414,6 +414,36 @@
         <source>Saved “%1”.</source>
         <translation>「%1」に保存しました。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>待機中 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>進行中 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>完了 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>失敗 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>キャンセル %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Failure</name>
@@ -769,36 +799,6 @@
             <numerusform>このコンピューターでデモサーバーを%n台起動しました。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Added %n server(s).</source>
-        <translation>
-            <numerusform>サーバーを%n台追加しました。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active</source>
-        <translation>
-            <numerusform>進行中 %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n done</source>
-        <translation>
-            <numerusform>完了 %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed</source>
-        <translation>
-            <numerusform>失敗 %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n cancelled</source>
-        <translation>
-            <numerusform>キャンセル %n</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Fetch</source>
         <translation>取得</translation>
@@ -818,12 +818,6 @@
     <message>
         <source>Retry</source>
         <translation>再試行</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n queued</source>
-        <translation>
-            <numerusform>待機中 %n</numerusform>
-        </translation>
     </message>
     <message>
         <source>Retry All Failed</source>
@@ -1177,6 +1171,12 @@
     <message>
         <source>No servers yet. Add the address of a poetry server, or start the demo servers that come with Poetry Reader.</source>
         <translation>まだサーバーがありません。詩のサーバーのアドレスを追加するか、Poetry Reader に付属のデモサーバーを起動してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n server(s).</source>
+        <translation>
+            <numerusform>サーバーを%n台追加しました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -414,6 +414,36 @@
         <source>Saved “%1”.</source>
         <translation>“%1”에 저장했습니다.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>대기 중 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>진행 중 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>완료 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>실패 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>취소됨 %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Failure</name>
@@ -769,36 +799,6 @@
             <numerusform>이 컴퓨터에서 데모 서버 %n개를 시작했습니다.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Added %n server(s).</source>
-        <translation>
-            <numerusform>서버 %n개를 추가했습니다.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n active</source>
-        <translation>
-            <numerusform>진행 중 %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n done</source>
-        <translation>
-            <numerusform>완료 %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n failed</source>
-        <translation>
-            <numerusform>실패 %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n cancelled</source>
-        <translation>
-            <numerusform>취소됨 %n</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Fetch</source>
         <translation>받기</translation>
@@ -818,12 +818,6 @@
     <message>
         <source>Retry</source>
         <translation>다시 시도</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n queued</source>
-        <translation>
-            <numerusform>대기 중 %n</numerusform>
-        </translation>
     </message>
     <message>
         <source>Retry All Failed</source>
@@ -1177,6 +1171,12 @@
     <message>
         <source>No servers yet. Add the address of a poetry server, or start the demo servers that come with Poetry Reader.</source>
         <translation>아직 서버가 없습니다. 시 서버의 주소를 추가하거나 Poetry Reader에 들어 있는 데모 서버를 시작하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n server(s).</source>
+        <translation>
+            <numerusform>서버 %n개를 추가했습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

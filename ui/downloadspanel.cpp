@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QSaveFile>
+#include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -123,11 +124,35 @@ DownloadsPanel::DownloadsPanel(DownloadModel *downloads, const WindowActions *ac
         if (m_shown != 0 && m_downloads->rowOf(m_shown) < 0)
             showCurrent();
     });
+    const auto countsChanged = [this] {
+        Q_EMIT this->countsChanged(countsText());
+    };
+    connect(m_downloads, &DownloadModel::countsChanged, this, countsChanged);
+    connect(m_proxy, &DownloadFilterModel::countsChanged, this, countsChanged);
+    connect(m_proxy, &DownloadFilterModel::filterChanged, this, countsChanged);
+
     connect(m_poemPane, &PoemPane::copyRequested, this, [this] {
         if (const int row = currentRow(); row >= 0)
             QApplication::clipboard()->setText(
                     QString::fromUtf8(m_downloads->download(row).bytes()));
     });
+}
+
+void DownloadsPanel::saveLayout(QSettings &settings) const
+{
+    settings.setValue(u"window/centreSplitter"_s, saveState());
+    settings.setValue(u"window/downloadColumns"_s, m_view->header()->saveState());
+    m_proxy->save(settings);
+}
+
+void DownloadsPanel::restoreLayout(const QSettings &settings)
+{
+    if (settings.contains(u"window/centreSplitter"_s))
+        restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
+    else
+        setSizes({300, 400});
+    m_view->header()->restoreState(settings.value(u"window/downloadColumns"_s).toByteArray());
+    m_proxy->restore(settings);
 }
 
 void DownloadsPanel::sizeColumns()
@@ -171,6 +196,13 @@ void DownloadsPanel::showRow(int row)
     m_view->selectionModel()->setCurrentIndex(
             index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
+}
+
+void DownloadsPanel::showFailures()
+{
+    m_proxy->clearFilter();
+    if (m_downloads->failedCount() > 0)
+        m_proxy->setStates(DownloadFilterModel::Failed);
 }
 
 void DownloadsPanel::copySelectedPoems() const
@@ -267,4 +299,20 @@ void DownloadsPanel::onChanged(const QModelIndex &topLeft, const QModelIndex &bo
     const int row = m_shown != 0 ? m_downloads->rowOf(m_shown) : -1;
     if (row >= topLeft.row() && row <= bottomRight.row() && m_details->currentIndex() == PoemPage)
         m_poemPane->updateHeader(m_downloads->download(row));
+}
+
+QString DownloadsPanel::countsText() const
+{
+    // Queued apart from active: 150 waiting for a slot are not 150 downloads under way.
+    QString text;
+    if (const DownloadFilterModel *shown = m_proxy; shown->isFiltering())
+        text += shown->statusText() + u"  ·  ";
+    if (m_downloads->queuedCount() > 0)
+        text += tr("%n queued", "", m_downloads->queuedCount()) + u"  ·  ";
+    text += tr("%n active", "", m_downloads->runningCount()) + u"  ·  "
+            + tr("%n done", "", m_downloads->doneCount()) + u"  ·  "
+            + tr("%n failed", "", m_downloads->failedCount());
+    if (m_downloads->cancelledCount() > 0)
+        text += u"  ·  " + tr("%n cancelled", "", m_downloads->cancelledCount());
+    return text;
 }

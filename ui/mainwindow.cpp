@@ -1,7 +1,6 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
-#include "addserverdialog.h"
 #include "confirmations.h"
 #include "demoservers.h"
 #include "desktopnotifier.h"
@@ -16,7 +15,7 @@
 #include "plainmessage.h"
 #include "poempane.h"
 #include "poetryfetcher.h"
-#include "serverlistio.h"
+#include "screenfit.h"
 #include "serverlistmodel.h"
 #include "serverpanel.h"
 #include "settingsdialog.h"
@@ -24,22 +23,15 @@
 #include "windowactions.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDBusConnection>
-#include <QDir>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMimeData>
-#include <QScreen>
 #include <QSettings>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -83,15 +75,18 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     m_actions->populate(this);
 
-    m_counts = new QLabel(this);
-    m_counts->setObjectName(u"counts"_s);
-    m_counts->setTextFormat(Qt::PlainText);
-    statusBar()->addPermanentWidget(m_counts);
+    auto *counts = new QLabel(m_downloadsPanel->countsText(), this);
+    counts->setObjectName(u"counts"_s);
+    counts->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(counts);
+    connect(m_downloadsPanel, &DownloadsPanel::countsChanged, counts, &QLabel::setText);
 
     connectActions();
     connect(m_serverPanel, &ServerPanel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_serverPanel, &ServerPanel::rowActivated, this,
             [this](int row) { fetchServerRows({row}, tr("Fetch")); });
+    connect(m_serverPanel, &ServerPanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     connect(m_serverPanel, &ServerPanel::addressProblem, this, [this](const QString &problem) {
         if (problem.isEmpty())
             statusBar()->clearMessage();
@@ -105,14 +100,18 @@ MainWindow::MainWindow(QWidget *parent)
     // Copy and Save come on as soon as the selected download has its first bytes.
     connect(m_downloads, &DownloadModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_downloads, &DownloadModel::serverResult, m_servers, &ServerListModel::setLastResult);
-    connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateStatusCounts);
     connect(m_batch, &DownloadBatch::progressChanged, this, &MainWindow::updateTitle);
-    connect(m_batch, &DownloadBatch::finished, this, &MainWindow::onBatchFinished);
-    connect(m_notifier, &DesktopNotifier::activated, this, &MainWindow::showNotifiedDownloads);
-    connect(m_downloadsPanel->proxy(), &DownloadFilterModel::countsChanged, this,
-            &MainWindow::updateStatusCounts);
-    connect(m_downloadsPanel->proxy(), &DownloadFilterModel::filterChanged, this,
-            &MainWindow::updateStatusCounts);
+    connect(m_batch, &DownloadBatch::finished, this, [this](int poems, int failures) {
+        // Only when the user is elsewhere: in the window they see it end.
+        if (!isActiveWindow() && poems + failures > 0)
+            m_notifier->notify(poems, failures);
+    });
+    connect(m_notifier, &DesktopNotifier::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+        m_downloadsPanel->showFailures();
+    });
     connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateActions);
     connect(m_downloadsPanel->poemPane(), &PoemPane::saveRequested, this, &MainWindow::savePoem);
     connect(m_downloadsPanel->failurePane(), &FailurePane::retryRequested, this,
@@ -126,7 +125,6 @@ MainWindow::MainWindow(QWidget *parent)
         if (topLeft.column() <= ServerListModel::AddressColumn)
             saveServers();
     });
-    updateStatusCounts();
     updateActions();
 }
 
@@ -154,12 +152,12 @@ bool MainWindow::hasSavedSettings()
 void MainWindow::connectActions()
 {
     const WindowActions &a = *m_actions;
-    connect(a.addServer, &QAction::triggered, this, &MainWindow::addServer);
-    connect(a.editServer, &QAction::triggered, this, &MainWindow::editServer);
-    connect(a.removeServers, &QAction::triggered, this, &MainWindow::removeServers);
-    connect(a.importFile, &QAction::triggered, this, &MainWindow::importFile);
-    connect(a.importClipboard, &QAction::triggered, this, &MainWindow::importClipboard);
-    connect(a.exportServers, &QAction::triggered, this, &MainWindow::exportServers);
+    connect(a.addServer, &QAction::triggered, m_serverPanel, &ServerPanel::addServer);
+    connect(a.editServer, &QAction::triggered, m_serverPanel, &ServerPanel::editServer);
+    connect(a.removeServers, &QAction::triggered, m_serverPanel, &ServerPanel::removeSelected);
+    connect(a.importFile, &QAction::triggered, m_serverPanel, &ServerPanel::importFile);
+    connect(a.importClipboard, &QAction::triggered, m_serverPanel, &ServerPanel::importClipboard);
+    connect(a.exportServers, &QAction::triggered, m_serverPanel, &ServerPanel::exportServers);
     connect(a.startDemo, &QAction::triggered, this, &MainWindow::startDemo);
     connect(a.fetch, &QAction::triggered, this, &MainWindow::fetchSelected);
     connect(a.fetchAll, &QAction::triggered, this, &MainWindow::fetchAll);
@@ -191,6 +189,7 @@ void MainWindow::restoreSettings()
     const QSettings settings;
     m_fetchSettings = FetchSettings::load(settings);
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
+    m_notifier->setEnabled(m_fetchSettings.notifyWhenDone);
     m_servers->load(settings);
     if (const QString problem = m_librarySession->open(); !problem.isEmpty())
         m_notice->showMessage(problem, NoticeBar::Type::Warning);
@@ -199,41 +198,13 @@ void MainWindow::restoreSettings()
     });
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1180, 760);
-    fitToScreen();
+    ScreenFit::fit(this);
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
-    m_downloadsPanel->restoreState(settings.value(u"window/centreSplitter"_s).toByteArray());
     if (m_mainSplitter->sizes().value(0) == 0 || !settings.contains(u"window/mainSplitter"_s))
         m_mainSplitter->setSizes({450, 830});
-    if (!settings.contains(u"window/centreSplitter"_s))
-        m_downloadsPanel->setSizes({300, 400});
-    m_downloadsPanel->proxy()->restore(settings);
-    m_downloadsPanel->view()->header()->restoreState(
-            settings.value(u"window/downloadColumns"_s).toByteArray());
-    m_serverPanel->view()->header()->restoreState(
-            settings.value(u"window/serverColumns"_s).toByteArray());
-}
-
-void MainWindow::fitToScreen()
-{
-    // A size saved on another screen, or at another scale (1180×760 at QT_SCALE_FACTOR=2 is
-    // 2360×1520), must not make a window larger than the screen or place it off it.
-    const QScreen *screen = this->screen();
-    if (!screen)
-        return;
-    const QRect available = screen->availableGeometry();
-    const QSize size = this->size().boundedTo(available.size());
-    if (size != this->size())
-        resize(size);
-    const QRect frame = frameGeometry();
-    if (!available.contains(frame)) {
-        const int x = std::clamp(frame.x(), available.left(),
-                                 std::max(available.left(), available.right() - frame.width() + 1));
-        const int y
-                = std::clamp(frame.y(), available.top(),
-                             std::max(available.top(), available.bottom() - frame.height() + 1));
-        move(x, y);
-    }
+    m_downloadsPanel->restoreLayout(settings);
+    m_serverPanel->restoreLayout(settings);
 }
 
 void MainWindow::saveServers() const
@@ -253,10 +224,8 @@ void MainWindow::saveWindowState() const
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
-    settings.setValue(u"window/centreSplitter"_s, m_downloadsPanel->saveState());
-    settings.setValue(u"window/downloadColumns"_s, m_downloadsPanel->view()->header()->saveState());
-    m_downloadsPanel->proxy()->save(settings);
-    settings.setValue(u"window/serverColumns"_s, m_serverPanel->view()->header()->saveState());
+    m_downloadsPanel->saveLayout(settings);
+    m_serverPanel->saveLayout(settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -310,12 +279,6 @@ void MainWindow::addAndFetch(const QStringList &addresses)
             rows.append(row);
     }
     fetchServerRows(rows, tr("Fetch from the command line"));
-}
-
-void MainWindow::importText(const QString &text)
-{
-    const int added = ServerListIo::importText(this, m_servers, text);
-    statusBar()->showMessage(tr("Added %n server(s).", "", added), 5000);
 }
 
 void MainWindow::fetchServerRows(const QList<int> &rows, const QString &action)
@@ -387,59 +350,6 @@ void MainWindow::retryDownload(DownloadId id)
     m_downloads->retry(m_downloads->rowOf(id), optionsFor(tr("Retry")));
 }
 
-void MainWindow::addServer()
-{
-    AddServerDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const int row = m_servers->addServer(dialog.name(), dialog.address().toString());
-    if (row >= 0)
-        m_serverPanel->setCurrentRow(row);
-}
-
-void MainWindow::editServer()
-{
-    const int row = m_serverPanel->currentRow();
-    QTreeView *view = m_serverPanel->view();
-    if (row >= 0 && m_servers->server(row).demo) // only the name can change
-        view->edit(view->currentIndex().siblingAtColumn(ServerListModel::NameColumn));
-    else if (row >= 0)
-        statusBar()->showMessage(AddServerDialog::editServer(this, m_servers, row), 5000);
-}
-
-void MainWindow::removeServers()
-{
-    // From the bottom, each run of adjacent rows at once: one removal (and one save) for a
-    // whole selected list, not one per row.
-    QList<int> rows = m_serverPanel->selectedRows();
-    if (!Confirmations::removeServers(this, int(rows.size())))
-        return;
-    while (!rows.isEmpty()) {
-        int first = rows.takeLast();
-        int count = 1;
-        for (; !rows.isEmpty() && rows.constLast() == first - 1; ++count)
-            first = rows.takeLast();
-        m_servers->removeRows(first, count);
-    }
-}
-
-void MainWindow::importFile()
-{
-    if (const auto text = ServerListIo::chooseAndReadFile(this))
-        importText(*text);
-}
-
-void MainWindow::exportServers()
-{
-    if (const QString done = ServerListIo::chooseAndWriteFile(this, *m_servers); !done.isEmpty())
-        statusBar()->showMessage(done, 5000);
-}
-
-void MainWindow::importClipboard()
-{
-    importText(QApplication::clipboard()->text());
-}
-
 void MainWindow::savePoem()
 {
     if (const QString done = m_downloadsPanel->saveCurrentPoem(); !done.isEmpty())
@@ -467,6 +377,7 @@ void MainWindow::editSettings()
         return;
     m_fetchSettings = dialog.settings();
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
+    m_notifier->setEnabled(m_fetchSettings.notifyWhenDone);
     if (!m_settingsWriter->canWrite())
         return;
     QSettings settings;
@@ -479,79 +390,22 @@ void MainWindow::about()
     AboutDialog(this).exec();
 }
 
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    event->acceptProposedAction();
+    m_serverPanel->importDropped(event->mimeData());
+}
+
+void MainWindow::updateActions()
+{
+    m_actions->update(*m_serverPanel, *m_downloadsPanel);
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     const QMimeData *mime = event->mimeData();
     if (mime->hasText() || mime->hasUrls())
         event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent *event)
-{
-    const QMimeData *mime = event->mimeData();
-    QString text;
-    if (mime->hasUrls()) {
-        for (const QUrl &url : mime->urls()) {
-            if (const auto read
-                = url.isLocalFile() ? ServerListIo::readFile(url.toLocalFile()) : std::nullopt)
-                text += *read + u'\n';
-        }
-    } else {
-        text = mime->text();
-    }
-    event->acceptProposedAction();
-    if (!text.trimmed().isEmpty())
-        importText(text);
-}
-
-void MainWindow::updateActions()
-{
-    const bool hasServers = m_servers->rowCount() > 0;
-    const bool serverSelected = !m_serverPanel->selectedRows().isEmpty();
-    m_actions->fetch->setEnabled(serverSelected);
-    m_actions->fetchAll->setEnabled(hasServers);
-    m_actions->removeServers->setEnabled(serverSelected);
-    m_actions->editServer->setEnabled(m_serverPanel->currentRow() >= 0);
-
-    bool anyRunning = false;
-    bool anyEnded = false;
-    bool anyBytes = false;
-    for (int row : m_downloadsPanel->selectedRows()) {
-        const Download &download = m_downloads->download(row);
-        anyRunning = anyRunning || !isFinal(download.state());
-        anyEnded = anyEnded || isFinal(download.state());
-        anyBytes = anyBytes || !download.bytes().isEmpty();
-    }
-    m_actions->cancel->setEnabled(anyRunning);
-    m_actions->retry->setEnabled(anyEnded);
-    m_actions->retryFailed->setEnabled(m_downloads->failedCount() > 0);
-    m_actions->copyPoems->setEnabled(anyBytes);
-    m_actions->copyAsCommand->setEnabled(anyRunning || anyEnded);
-    const int current = m_downloadsPanel->currentRow();
-    m_actions->savePoem->setEnabled(current >= 0
-                                    && !m_downloads->download(current).bytes().isEmpty());
-    m_actions->removeDownloads->setEnabled(anyRunning || anyEnded);
-    m_actions->cancelAll->setEnabled(m_downloads->activeCount() > 0);
-    m_actions->clearFinished->setEnabled(m_downloads->rowCount() > m_downloads->activeCount());
-}
-
-void MainWindow::onBatchFinished(int poems, int failures)
-{
-    // Only when the user is elsewhere: in the window they see it end.
-    if (!isActiveWindow() && m_fetchSettings.notifyWhenDone && poems + failures > 0)
-        m_notifier->notify(poems, failures);
-}
-
-void MainWindow::showNotifiedDownloads()
-{
-    showNormal();
-    raise();
-    activateWindow();
-    // "Show Failures": the failed ones, or all of them when none failed.
-    DownloadFilterModel *shown = m_downloadsPanel->proxy();
-    shown->clearFilter();
-    if (m_downloads->failedCount() > 0)
-        shown->setStates(DownloadFilterModel::Failed);
 }
 
 void MainWindow::updateTitle()
@@ -561,20 +415,4 @@ void MainWindow::updateTitle()
         setWindowTitle(tr("%1 of %2 — Poetry Reader").arg(m_batch->ended()).arg(m_batch->total()));
     else
         setWindowTitle(tr("Poetry Reader"));
-}
-
-void MainWindow::updateStatusCounts()
-{
-    // Queued apart from active: 150 waiting for a slot are not 150 downloads under way.
-    QString text;
-    if (const DownloadFilterModel *shown = m_downloadsPanel->proxy(); shown->isFiltering())
-        text += shown->statusText() + u"  ·  ";
-    if (m_downloads->queuedCount() > 0)
-        text += tr("%n queued", "", m_downloads->queuedCount()) + u"  ·  ";
-    text += tr("%n active", "", m_downloads->runningCount()) + u"  ·  "
-            + tr("%n done", "", m_downloads->doneCount()) + u"  ·  "
-            + tr("%n failed", "", m_downloads->failedCount());
-    if (m_downloads->cancelledCount() > 0)
-        text += u"  ·  " + tr("%n cancelled", "", m_downloads->cancelledCount());
-    m_counts->setText(text);
 }

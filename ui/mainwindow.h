@@ -46,8 +46,6 @@ public:
     void startDemo();
     // Adds the servers (as the command line gives them) and fetches each.
     void addAndFetch(const QStringList &addresses);
-    // Adds every server in a text (see ServerListIo) and reports the result.
-    void importText(const QString &text);
 
     // The parts of the window.
     WindowActions *actions() const { return m_actions; }
@@ -79,13 +77,6 @@ public Q_SLOTS:
     void retrySelected();
     // Fetches every failed download again, each in its own row.
     void retryFailed();
-    void addServer();
-    void editServer();
-    void removeServers();
-    void importFile();
-    void importClipboard();
-    // Writes the list to a file that Import reads back (see ServerListIo).
-    void exportServers();
     void savePoem();
     void removeDownloads();
     void clearFinished();
@@ -100,8 +91,6 @@ protected:
 private:
     void connectActions();
     void restoreSettings();
-    // Shrinks and moves the window, if it must, to lie within the screen's available area.
-    void fitToScreen();
     void saveServers() const;
     void saveWindowState() const;
     // `action` names what the user did, for the tracebacks (FetchOptions::action).
@@ -109,10 +98,7 @@ private:
     FetchOptions optionsFor(const QString &action) const;
     void retryDownload(DownloadId id);
     void updateActions();
-    void updateStatusCounts();
     void updateTitle();
-    void onBatchFinished(int poems, int failures);
-    void showNotifiedDownloads();
 
     PoetryFetcher *m_fetcher;
     ServerListModel *m_servers;
@@ -130,7 +116,6 @@ private:
     LibraryView *m_libraryView = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
-    QLabel *m_counts = nullptr;
     NoticeBar *m_notice = nullptr;
     SettingsWriter *m_settingsWriter = nullptr;
 };

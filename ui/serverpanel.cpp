@@ -1,18 +1,26 @@
 #include "serverpanel.h"
 
+#include "addserverdialog.h"
+#include "confirmations.h"
 #include "serverdelegate.h"
+#include "serverlistio.h"
 #include "serverlistmodel.h"
 #include "windowactions.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QMimeData>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -151,4 +159,88 @@ void ServerPanel::scrollToRow(int last, int first)
 {
     m_view->scrollTo(m_proxy->mapFromSource(m_servers->index(last, 0)));
     m_view->scrollTo(m_proxy->mapFromSource(m_servers->index(first, 0)));
+}
+
+void ServerPanel::addServer()
+{
+    AddServerDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const int row = m_servers->addServer(dialog.name(), dialog.address().toString());
+    if (row >= 0)
+        setCurrentRow(row);
+}
+
+void ServerPanel::editServer()
+{
+    const int row = currentRow();
+    if (row >= 0 && m_servers->server(row).demo) // only the name can change
+        m_view->edit(m_view->currentIndex().siblingAtColumn(ServerListModel::NameColumn));
+    else if (row >= 0)
+        Q_EMIT message(AddServerDialog::editServer(this, m_servers, row));
+}
+
+void ServerPanel::removeSelected()
+{
+    // From the bottom, each run of adjacent rows at once: one removal (and one save) for a
+    // whole selected list, not one per row.
+    QList<int> rows = selectedRows();
+    if (!Confirmations::removeServers(this, int(rows.size())))
+        return;
+    while (!rows.isEmpty()) {
+        int first = rows.takeLast();
+        int count = 1;
+        for (; !rows.isEmpty() && rows.constLast() == first - 1; ++count)
+            first = rows.takeLast();
+        m_servers->removeRows(first, count);
+    }
+}
+
+void ServerPanel::importFile()
+{
+    if (const auto text = ServerListIo::chooseAndReadFile(this))
+        importText(*text);
+}
+
+void ServerPanel::exportServers()
+{
+    if (const QString done = ServerListIo::chooseAndWriteFile(this, *m_servers); !done.isEmpty())
+        Q_EMIT message(done);
+}
+
+void ServerPanel::importClipboard()
+{
+    importText(QApplication::clipboard()->text());
+}
+
+void ServerPanel::importText(const QString &text)
+{
+    const int added = ServerListIo::importText(this, m_servers, text);
+    Q_EMIT message(tr("Added %n server(s).", "", added));
+}
+
+void ServerPanel::importDropped(const QMimeData *mime)
+{
+    QString text;
+    if (mime->hasUrls()) {
+        for (const QUrl &url : mime->urls()) {
+            if (const auto read
+                = url.isLocalFile() ? ServerListIo::readFile(url.toLocalFile()) : std::nullopt)
+                text += *read + u'\n';
+        }
+    } else {
+        text = mime->text();
+    }
+    if (!text.trimmed().isEmpty())
+        importText(text);
+}
+
+void ServerPanel::saveLayout(QSettings &settings) const
+{
+    settings.setValue(u"window/serverColumns"_s, m_view->header()->saveState());
+}
+
+void ServerPanel::restoreLayout(const QSettings &settings)
+{
+    m_view->header()->restoreState(settings.value(u"window/serverColumns"_s).toByteArray());
 }

@@ -3,6 +3,8 @@
 #include <QList>
 #include <QWidget>
 
+class QMimeData;
+class QSettings;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
@@ -33,7 +35,29 @@ public:
     // Scrolls so that `last` is in sight and, as far as the view allows, `first` too.
     void scrollToRow(int last, int first);
 
+    // The columns, under "window/".
+    void saveLayout(QSettings &settings) const;
+    void restoreLayout(const QSettings &settings);
+
+public Q_SLOTS:
+    // The commands of the server side (WindowActions' Servers menu).
+    void addServer();
+    // The current server: its name in place for a demo server, else the Edit Server dialog.
+    void editServer();
+    // Removes the selected servers, asking first when there are several.
+    void removeSelected();
+    void importFile();
+    void importClipboard();
+    // Writes the list to a file that Import reads back (see ServerListIo).
+    void exportServers();
+    // Adds every server in a text (see ServerListIo) and says how many.
+    void importText(const QString &text);
+    // Adds the servers of text or files dropped on the window.
+    void importDropped(const QMimeData *mime);
+
 Q_SIGNALS:
+    // Something to tell the user in the status bar.
+    void message(const QString &text);
     // The selection or the current row changed.
     void selectionChanged();
     // A row was double-clicked or Enter pressed on it: the user wants its poem.

@@ -1,11 +1,16 @@
 #include "windowactions.h"
 
+#include "downloadmodel.h"
+#include "downloadspanel.h"
+#include "serverpanel.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QIcon>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSortFilterProxyModel>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -170,4 +175,35 @@ void WindowActions::fillDownloadMenu(QMenu *menu) const
     menu->addActions({copyPoems, copyAsCommand, savePoem});
     menu->addSeparator();
     menu->addActions({removeDownloads, clearFinished});
+}
+
+void WindowActions::update(const ServerPanel &servers, const DownloadsPanel &panel) const
+{
+    const DownloadModel &downloads = panel.model();
+    const bool hasServers = servers.proxy()->rowCount() > 0;
+    const bool serverSelected = !servers.selectedRows().isEmpty();
+    fetch->setEnabled(serverSelected);
+    fetchAll->setEnabled(hasServers);
+    removeServers->setEnabled(serverSelected);
+    editServer->setEnabled(servers.currentRow() >= 0);
+
+    bool anyRunning = false;
+    bool anyEnded = false;
+    bool anyBytes = false;
+    for (int row : panel.selectedRows()) {
+        const Download &download = downloads.download(row);
+        anyRunning = anyRunning || !isFinal(download.state());
+        anyEnded = anyEnded || isFinal(download.state());
+        anyBytes = anyBytes || !download.bytes().isEmpty();
+    }
+    cancel->setEnabled(anyRunning);
+    retry->setEnabled(anyEnded);
+    retryFailed->setEnabled(downloads.failedCount() > 0);
+    copyPoems->setEnabled(anyBytes);
+    copyAsCommand->setEnabled(anyRunning || anyEnded);
+    const int current = panel.currentRow();
+    savePoem->setEnabled(current >= 0 && !downloads.download(current).bytes().isEmpty());
+    removeDownloads->setEnabled(anyRunning || anyEnded);
+    cancelAll->setEnabled(downloads.activeCount() > 0);
+    clearFinished->setEnabled(downloads.rowCount() > downloads.activeCount());
 }

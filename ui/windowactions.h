@@ -2,9 +2,11 @@
 
 #include <QObject>
 
+class DownloadsPanel;
 class QAction;
 class QMainWindow;
 class QMenu;
+class ServerPanel;
 
 // Every command of the window as a QAction, with its text, icon, shortcut and object name (the
 // name tests and the screenshot tour find it by), and the menus and toolbar that show them. The
@@ -22,6 +24,8 @@ public:
     // The context menus of the server list and of the downloads.
     void fillServerMenu(QMenu *menu) const;
     void fillDownloadMenu(QMenu *menu) const;
+    // Enables what the selected servers and downloads allow.
+    void update(const ServerPanel &servers, const DownloadsPanel &downloads) const;
 
     QAction *const addServer;
     QAction *const editServer;

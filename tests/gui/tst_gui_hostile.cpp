@@ -316,7 +316,7 @@ void TestHostile::importErrorsShowLiterally()
         checked = true;
         box->accept();
     });
-    window->importText(u"<b>bold</b>\n<img src=x onerror=y>\n"_s);
+    window->serverPanel()->importText(u"<b>bold</b>\n<img src=x onerror=y>\n"_s);
     QVERIFY(checked);
 }
 

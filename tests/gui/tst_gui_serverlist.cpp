@@ -189,16 +189,16 @@ void TestServerList::importReadsNamesAndNumbersBadLines()
         details = box->detailedText();
         box->accept();
     });
-    window->importText(u"# servers\n"            // 1
-                       "Slow almanac 20001\n"    // 2: a name, then an address
-                       "Harbour  days\t20002\n"  // 3: NAME<TAB>ADDRESS
-                       "10003 [::1]:10004\n"     // 4: addresses
-                       "\n"                      // 5
-                       "not an address\n"        // 6: bad
-                       "10005 words 10006\n"     // 7: bad
-                       "Tabbed\tlocalhost:abc\n" // 8: bad
-                       "#1 on the list\t20009\n" // 9: a name that begins with '#'
-                       ""_s);
+    window->serverPanel()->importText(u"# servers\n"            // 1
+                                      "Slow almanac 20001\n"    // 2: a name, then an address
+                                      "Harbour  days\t20002\n"  // 3: NAME<TAB>ADDRESS
+                                      "10003 [::1]:10004\n"     // 4: addresses
+                                      "\n"                      // 5
+                                      "not an address\n"        // 6: bad
+                                      "10005 words 10006\n"     // 7: bad
+                                      "Tabbed\tlocalhost:abc\n" // 8: bad
+                                      "#1 on the list\t20009\n" // 9: a name that begins with '#'
+                                      ""_s);
     ServerListModel *servers = window->serverModel();
     QCOMPARE(servers->rowCount(), 5);
     QCOMPARE(servers->server(0).name, u"Slow almanac"_s);
@@ -226,7 +226,7 @@ void TestServerList::importReadsNamesAndNumbersBadLines()
         }
     });
     closer.start(10);
-    window->importText(u"Slow almanac 20011"_s);
+    window->serverPanel()->importText(u"Slow almanac 20011"_s);
     closer.stop();
     QVERIFY(!complained);
     QCOMPARE(servers->rowCount(), 6);

@@ -1,8 +1,8 @@
 // How the window starts (MainWindow::startUp, as main() calls it): the demo on a first start
 // only when no servers are asked for, --demo on a later start, and the demo servers in sight.
 
-#include "guitestsupport.h"
 #include "downloadmodel.h"
+#include "guitestsupport.h"
 #include "librarymodel.h"
 #include "libraryview.h"
 #include "mainwindow.h"

@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "poetryserver.h"
 #include "serverlistmodel.h"
+#include "serverpanel.h"
 #include "translations.h"
 
 #include <QAction>
@@ -326,10 +327,10 @@ void TestTranslations::failurePaneSpeaksTheLanguage()
 void TestTranslations::englishPluralForms()
 {
     // Without a translator, the source text; with English, proper plurals.
-    QCOMPARE(MainWindow::tr("Added %n server(s).", "", 2), u"Added 2 server(s)."_s);
+    QCOMPARE(ServerPanel::tr("Added %n server(s).", "", 2), u"Added 2 server(s)."_s);
     QVERIFY(Translations::install(u"en"_s));
-    QCOMPARE(MainWindow::tr("Added %n server(s).", "", 1), u"Added 1 server."_s);
-    QCOMPARE(MainWindow::tr("Added %n server(s).", "", 2), u"Added 2 servers."_s);
+    QCOMPARE(ServerPanel::tr("Added %n server(s).", "", 1), u"Added 1 server."_s);
+    QCOMPARE(ServerPanel::tr("Added %n server(s).", "", 2), u"Added 2 servers."_s);
     QCOMPARE(MainWindow::tr("Started %n demo server(s) on this computer.", "", 10),
              u"Started 10 demo servers on this computer."_s);
     // Only plurals: everything else is the source text.
