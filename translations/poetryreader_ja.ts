@@ -318,6 +318,27 @@
         <source>Cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the phases of a download</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待ち時間</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>残り時間</translation>
+    </message>
+    <message>
+        <source>Waterfall</source>
+        <translation>ウォーターフォール</translation>
+    </message>
 </context>
 <context>
     <name>Failure</name>
@@ -1234,6 +1255,17 @@
     <message>
         <source>Connected to %1.</source>
         <translation>%1 に接続しました。</translation>
+    </message>
+</context>
+<context>
+    <name>WaterfallDelegate</name>
+    <message>
+        <source>%1 so far</source>
+        <translation>現在まで %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (at +%3)</source>
+        <translation>%1: %2(+%3 に開始)</translation>
     </message>
 </context>
 <context>

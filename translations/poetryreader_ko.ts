@@ -318,6 +318,27 @@
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the phases of a download</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>Waterfall</source>
+        <translation>워터폴</translation>
+    </message>
 </context>
 <context>
     <name>Failure</name>
@@ -1234,6 +1255,17 @@
     <message>
         <source>Connected to %1.</source>
         <translation>%1에 연결되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WaterfallDelegate</name>
+    <message>
+        <source>%1 so far</source>
+        <translation>지금까지 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (at +%3)</source>
+        <translation>%1: %2 (+%3에 시작)</translation>
     </message>
 </context>
 <context>
