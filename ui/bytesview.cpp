@@ -2,6 +2,7 @@
 
 #include "phasetimeline.h"
 #include "poemjob.h"
+#include "utf8cells.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>
@@ -19,11 +20,6 @@ constexpr int hexChars = BytesView::bytesPerLine * 3 + 2; // "41 42 … " with a
 constexpr int textChars = BytesView::bytesPerLine + 2;    // "AB…  "
 constexpr int labelChars = 24;                            // "+1.234 s (+3)"
 constexpr int margin = 4;
-
-bool isContinuation(uchar byte)
-{
-    return (byte & 0xC0) == 0x80;
-}
 
 int hexColumn(int index)
 {
@@ -166,61 +162,10 @@ BytesView::Line BytesView::decodeLine(qint64 line) const
     const qint64 begin = line * bytesPerLine;
     if (line < 0 || begin >= raw.size())
         return result;
-    const qint64 end = std::min<qint64>(begin + bytesPerLine, raw.size());
-    result.count = int(end - begin);
-    const auto byte = [&](qint64 at) {
-        return uchar(raw[at]);
-    };
-    // Back to the start of the sequence the line's first byte may belong to.
-    qint64 at = begin;
-    while (at > begin - 3 && at > 0 && isContinuation(byte(at)))
-        --at;
-    if (isContinuation(byte(at)))
-        at = begin;
-    const auto mark = [&](qint64 from, qint64 to, ByteKind kind) {
-        for (qint64 i = std::max(from, begin); i < std::min(to, end); ++i)
-            result.kinds[size_t(i - begin)] = kind;
-    };
-    while (at < end) {
-        const uchar lead = byte(at);
-        if (lead < 0x80) {
-            mark(at, at + 1, lead < 0x20 || lead == 0x7F ? ByteKind::Control : ByteKind::Ascii);
-            ++at;
-            continue;
-        }
-        const int length = lead >= 0xC2 && lead <= 0xDF ? 2
-                : lead >= 0xE0 && lead <= 0xEF          ? 3
-                : lead >= 0xF0 && lead <= 0xF4          ? 4
-                                                        : 0;
-        if (length == 0) {
-            mark(at, at + 1, ByteKind::Invalid);
-            ++at;
-            continue;
-        }
-        // The second byte's range excludes overlongs, surrogates and code points past U+10FFFF.
-        const uchar low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
-        const uchar high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
-        char32_t codePoint = lead & (0x7F >> length);
-        int valid = 1;
-        while (valid < length && at + valid < raw.size()) {
-            const uchar next = byte(at + valid);
-            const bool ok = valid == 1 ? next >= low && next <= high : isContinuation(next);
-            if (!ok)
-                break;
-            codePoint = (codePoint << 6) | (next & 0x3F);
-            ++valid;
-        }
-        if (valid == length) {
-            mark(at, at + length, ByteKind::Continuation);
-            if (at >= begin)
-                result.characters[size_t(at - begin)] = codePoint;
-            mark(at, at + 1, ByteKind::Lead);
-        } else {
-            const bool cutByEnd = at + valid == raw.size() && m_job && !m_job->isFinished();
-            mark(at, at + valid, cutByEnd ? ByteKind::Incomplete : ByteKind::Invalid);
-        }
-        at += valid;
-    }
+    result.count = int(std::min<qint64>(bytesPerLine, raw.size() - begin));
+    const bool moreMayCome = m_job && !m_job->isFinished();
+    Utf8Cells::classify(raw, begin, result.count, moreMayCome, result.kinds.data(),
+                        result.characters.data());
     return result;
 }
 

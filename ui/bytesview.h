@@ -1,5 +1,7 @@
 #pragma once
 
+#include "utf8cells.h"
+
 #include <QAbstractScrollArea>
 #include <QByteArray>
 #include <QList>
@@ -15,9 +17,8 @@ class PoemJob;
 // arrival time; bytes that are not valid UTF-8 on a red ground.
 //
 // Paints only the lines on screen, straight from the job's bytes (no copy, no object per
-// line), so that a 64 MiB poem scrolls as a 1 KiB one does (bench_bytesview). The UTF-8 state
-// of a line is found from at most three bytes before it: a byte that is not a continuation
-// byte always begins a sequence.
+// line), so that a 64 MiB poem scrolls as a 1 KiB one does (bench_bytesview); Utf8Cells tells
+// each line's bytes apart from at most three bytes before it.
 class BytesView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -25,14 +26,7 @@ class BytesView : public QAbstractScrollArea
 public:
     static constexpr int bytesPerLine = 16;
 
-    enum class ByteKind {
-        Ascii,        // printable ASCII
-        Control,      // ASCII control characters, shown as '.'
-        Lead,         // the first byte of a valid multi-byte sequence: shows the character
-        Continuation, // the other bytes of that sequence
-        Invalid,      // not valid UTF-8
-        Incomplete,   // a sequence the bytes so far end inside (the next chunk may finish it)
-    };
+    using ByteKind = Utf8Cells::Kind;
     struct ChunkMark
     {
         qint64 offset = 0; // of the chunk's first byte

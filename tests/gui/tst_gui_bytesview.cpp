@@ -8,6 +8,7 @@
 #include "poetryserver.h"
 #include "testpoems.h"
 #include "testservers.h"
+#include "utf8cells.h"
 
 #include <QScopeGuard>
 #include <QScrollBar>
@@ -91,6 +92,15 @@ void TestBytesView::utf8Kinds()
     view.setBytes(shifted);
     QCOMPARE(view.kindAt(16), Kind::Continuation);
     QCOMPARE(view.decodeLine(1).kinds[0], Kind::Continuation);
+
+    // While a job runs, a character cut by the end of the bytes so far is not (yet) invalid.
+    const QByteArray cut("a\xe3\x81");
+    std::array<Kind, 3> kinds{};
+    std::array<char32_t, 3> characters{};
+    Utf8Cells::classify(cut, 0, 3, true, kinds.data(), characters.data());
+    QCOMPARE(kinds, (std::array{Kind::Ascii, Kind::Incomplete, Kind::Incomplete}));
+    Utf8Cells::classify(cut, 0, 3, false, kinds.data(), characters.data());
+    QCOMPARE(kinds, (std::array{Kind::Ascii, Kind::Invalid, Kind::Invalid}));
 }
 
 void TestBytesView::chunkMarksInTheirLines()
@@ -111,10 +121,8 @@ void TestBytesView::chunkMarksInTheirLines()
 
 void TestBytesView::followsLiveJob()
 {
-    PoetryServer::Options slow = TestServers::options(TestPoems::utf8Poem(400));
-    slow.bytesPerChunk = 25;
-    slow.delay = 30ms;
-    const auto server = TestServers::start(slow);
+    const auto server
+            = TestServers::start(TestServers::slowOptions(TestPoems::utf8Poem(400), 25, 30ms));
     PoetryFetcher fetcher;
     PoemJob *job = fetcher.fetch(server->address(), TestServers::quickOptions());
     job->setAutoDelete(false);

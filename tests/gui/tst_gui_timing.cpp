@@ -47,10 +47,7 @@ void TestTiming::followsLiveJobWithAttempts()
 {
     // 127.0.0.1 refuses, [::1] on the same port serves 600 bytes in 30 chunks 40 ms apart.
     const auto refusing = TestServers::start(QByteArray("unused"), PoetryServer::Fault::Refuse);
-    PoetryServer::Options slow = TestServers::options(TestPoems::utf8Poem(600));
-    slow.bytesPerChunk = 20;
-    slow.delay = 40ms;
-    PoetryServer server(slow);
+    PoetryServer server(TestServers::slowOptions(TestPoems::utf8Poem(600), 20, 40ms));
     QVERIFY2(server.listen(QHostAddress::LocalHostIPv6, refusing->serverPort()),
              qPrintable(server.errorString()));
     const QString name = u"timing-view.poetry.test"_s;
@@ -138,10 +135,8 @@ void TestTiming::showsFailure()
 
 void TestTiming::jobDestroyedShowsNothing()
 {
-    PoetryServer::Options slow = TestServers::options(TestPoems::utf8Poem(2000));
-    slow.bytesPerChunk = 10;
-    slow.delay = 50ms;
-    const auto server = TestServers::start(slow);
+    const auto server
+            = TestServers::start(TestServers::slowOptions(TestPoems::utf8Poem(2000), 10, 50ms));
     PoetryFetcher fetcher;
     PoemJob *job = fetcher.fetch(server->address(), TestServers::quickOptions());
     job->setAutoDelete(false);

@@ -150,10 +150,8 @@ void TestWaterfall::toolTipNamesThePhase()
 
 void TestWaterfall::realRowsShareOneAxis()
 {
-    PoetryServer::Options slow = TestServers::options(TestPoems::utf8Poem(600));
-    slow.bytesPerChunk = 100;
-    slow.delay = 20ms;
-    const auto server = TestServers::start(slow);
+    const auto server
+            = TestServers::start(TestServers::slowOptions(TestPoems::utf8Poem(600), 100, 20ms));
     PoetryFetcher fetcher;
     DownloadModel model(&fetcher);
     model.fetch(u"first"_s, server->address(), TestServers::quickOptions());
