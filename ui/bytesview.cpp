@@ -45,6 +45,8 @@ BytesView::BytesView(QWidget *parent) : QAbstractScrollArea(parent)
 
 void BytesView::setJob(PoemJob *job)
 {
+    if (job && job == m_job)
+        return; // shown again (its state changed): keep the reader's place
     if (m_job)
         disconnect(m_job, nullptr, this, nullptr);
     m_bytes.clear();

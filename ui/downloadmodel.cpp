@@ -330,6 +330,7 @@ bool DownloadModel::retry(int row, const FetchOptions &options, std::source_loca
         return false;
     releaseJob(download.job);
     startJob(download, *address, options, origin);
+    rebuildAxis(); // the row's earlier request may have been the axis' start
     recount(download);
     markDirty(download);
     Q_EMIT downloadRestarted(download.id);

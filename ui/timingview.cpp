@@ -73,6 +73,10 @@ QString TimingView::summary() const
 
 void TimingView::setJob(PoemJob *job)
 {
+    if (job && job == m_job) {
+        refresh();
+        return;
+    }
     if (m_job)
         disconnect(m_job, nullptr, this, nullptr);
     m_job = job;

@@ -140,6 +140,10 @@ void TestBytesView::followsLiveJob()
     // Read in place: the view holds no copy of the job's bytes.
     QCOMPARE(view.bytes().constData(), job->bytes().constData());
     QCOMPARE(view.lineCount(), (server->servedBytes().size() + 15) / 16);
+    // Shown again (the window does when the state changes): the reader keeps their place.
+    view.scrollToLine(3);
+    view.setJob(job);
+    QCOMPARE(view.firstVisibleLine(), 3);
     // A mark where each chunk of the trace began, at its time.
     const QList<RequestTrace::Chunk> &chunks = job->trace().chunks();
     QVERIFY(chunks.size() > 1);
