@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>Confirmations</name>
+    <message numerus="yes">
+        <source>%n download(s) are still under way.</source>
+        <translation>
+            <numerusform>%n download is still under way.</numerusform>
+            <numerusform>%n downloads are still under way.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n server(s) from the list?</source>
+        <translation>
+            <numerusform>Remove %n server from the list?</numerusform>
+            <numerusform>Remove %n servers from the list?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Futures</name>
     <message numerus="yes">
         <source>Every one of %n request(s) failed</source>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Poetry Reader</source>
+        <translation>Poetry Reader について</translation>
+    </message>
+    <message>
+        <source>Poetry Reader %1</source>
+        <translation>Poetry Reader %1</translation>
+    </message>
+    <message>
+        <source>Fetches poems from poetry servers and shows every download: its progress, its poem as it arrives and, when it fails, why.</source>
+        <translation>詩のサーバーから詩を取得し、すべてのダウンロードを表示します。進み具合、届いていく詩、そして失敗したときはその理由も。</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Qt %1 でビルドされ、Qt %2 で動作しています。</translation>
+    </message>
+    <message>
+        <source>After the clients of Dave Peticolas’s Twisted tutorial, with Qt’s event loop as the reactor. Free software under the MIT licence.</source>
+        <translation>Dave Peticolas の Twisted チュートリアルのクライアントにならい、Qt のイベントループをリアクターとしています。MIT ライセンスのフリーソフトウェアです。</translation>
+    </message>
+</context>
+<context>
     <name>AddServerDialog</name>
     <message>
         <source>Add Server</source>
@@ -165,6 +188,45 @@
     <message>
         <source>--%1 takes a whole number between %2 and %3, not “%4”.</source>
         <translation>--%1 には「%4」ではなく %2 から %3 までの整数を指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Confirmations</name>
+    <message>
+        <source>Quit Poetry Reader</source>
+        <translation>Poetry Reader を終了</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) are still under way.</source>
+        <translation>
+            <numerusform>まだ %n 件のダウンロードが進行中です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quitting cancels them; what has arrived so far is not kept.</source>
+        <translation>終了するとすべて取り消され、ここまでに受信した内容は保存されません。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Don’t ask again</source>
+        <translation>今後は確認しない(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove Servers</source>
+        <translation>サーバーの削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n server(s) from the list?</source>
+        <translation>
+            <numerusform>一覧から %n 台のサーバーを削除しますか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -341,6 +403,33 @@
     </message>
 </context>
 <context>
+    <name>DownloadsPanel</name>
+    <message>
+        <source>Select a download to read its poem as it arrives.</source>
+        <translation>ダウンロードを選択すると、届いていく詩をその場で読めます。</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <source>Save Poem</source>
+        <translation>詩の保存</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>テキストファイル (*.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>The poem could not be saved to “%1”: %2</source>
+        <translation>詩を「%1」に保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>「%1」に保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>Failure</name>
     <message>
         <source>Member %1 of %2 (%3):</source>
@@ -479,146 +568,6 @@
         <translation>ポエトリーリーダー</translation>
     </message>
     <message>
-        <source>Downloads</source>
-        <translation>ダウンロード</translation>
-    </message>
-    <message>
-        <source>Select a download to read its poem as it arrives.</source>
-        <translation>ダウンロードを選択すると、届いていく詩をその場で読めます。</translation>
-    </message>
-    <message>
-        <source>&amp;Add Server…</source>
-        <translation>サーバーを追加(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Add a poetry server to the list</source>
-        <translation>一覧に詩サーバーを追加します</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Server</source>
-        <translation>サーバーを削除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Import Servers…</source>
-        <translation>サーバーをインポート(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Import Servers from &amp;Clipboard</source>
-        <translation>クリップボードからサーバーをインポート(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Start &amp;Demo Servers</source>
-        <translation>デモサーバーを起動(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Fetch</source>
-        <translation>取得(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Fetch a poem from each selected server</source>
-        <translation>選択した各サーバーから詩を取得します</translation>
-    </message>
-    <message>
-        <source>Fetch &amp;All</source>
-        <translation>すべて取得(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Fetch a poem from every server in the list</source>
-        <translation>一覧のすべてのサーバーから詩を取得します</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>キャンセル(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Cancel the selected downloads</source>
-        <translation>選択したダウンロードをキャンセルします</translation>
-    </message>
-    <message>
-        <source>Cancel A&amp;ll</source>
-        <translation>すべてキャンセル(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>再試行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Fetch the selected downloads again</source>
-        <translation>選択したダウンロードをもう一度取得します</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Poem</source>
-        <translation>詩をコピー(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Save Poem…</source>
-        <translation>詩を保存(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>削除(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Clear &amp;Finished</source>
-        <translation>終了済みを消去(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Remove the downloads that have ended</source>
-        <translation>終了したダウンロードを一覧から消去します</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>拡大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>縮小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>設定(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;About Poetry Reader</source>
-        <translation>ポエトリーリーダーについて(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Servers</source>
-        <translation>サーバー(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Downloads</source>
-        <translation>ダウンロード(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <source>S&amp;ettings</source>
-        <translation>設定(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt について(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Main Toolbar</source>
-        <translation>メインツールバー</translation>
-    </message>
-    <message>
-        <source>Servers</source>
-        <translation>サーバー</translation>
-    </message>
-    <message>
         <source>Demo</source>
         <translation>デモ</translation>
     </message>
@@ -637,34 +586,6 @@
         <translation>
             <numerusform>サーバーを%n台追加しました。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Save Poem</source>
-        <translation>詩の保存</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>テキストファイル (*.txt);;すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>The poem could not be saved to “%1”: %2</source>
-        <translation>詩を「%1」に保存できませんでした: %2</translation>
-    </message>
-    <message>
-        <source>Saved “%1”.</source>
-        <translation>「%1」に保存しました。</translation>
-    </message>
-    <message>
-        <source>About Poetry Reader</source>
-        <translation>ポエトリーリーダーについて</translation>
-    </message>
-    <message>
-        <source>Poetry Reader %1</source>
-        <translation>ポエトリーリーダー %1</translation>
-    </message>
-    <message>
-        <source>Fetches poems from poetry servers and shows every download: its progress, its poem as it arrives and, when it fails, why.</source>
-        <translation>詩サーバーから詩を取得し、すべてのダウンロードを表示します。進行状況、届いていく詩、そして失敗したときはその理由も表示します。</translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
@@ -689,22 +610,6 @@
         <translation>
             <numerusform>キャンセル %n</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
-        <translation>設定を「%1」に保存できませんでした。ここで行った変更は、プログラムを終了すると失われます。</translation>
-    </message>
-    <message>
-        <source>Settings could not be saved to “%1”: %2. Changes made now will be lost when the program ends.</source>
-        <translation>設定を「%1」に保存できませんでした: %2。今行った変更はプログラムの終了時に失われます。</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Server…</source>
-        <translation>サーバーを編集(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport Servers…</source>
-        <translation>サーバーをエクスポート(&amp;X)…</translation>
     </message>
     <message>
         <source>Fetch</source>
@@ -1091,6 +996,17 @@
     </message>
 </context>
 <context>
+    <name>ServerPanel</name>
+    <message>
+        <source>Servers</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>No servers yet. Add the address of a poetry server, or start the demo servers that come with Poetry Reader.</source>
+        <translation>まだサーバーがありません。詩のサーバーのアドレスを追加するか、Poetry Reader に付属のデモサーバーを起動してください。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source> s</source>
@@ -1186,6 +1102,17 @@
     </message>
 </context>
 <context>
+    <name>SettingsWriter</name>
+    <message>
+        <source>Settings could not be saved to “%1”: %2. Changes made now will be lost when the program ends.</source>
+        <translation>設定を「%1」に保存できませんでした: %2。今行った変更はプログラムの終了時に失われます。</translation>
+    </message>
+    <message>
+        <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
+        <translation>設定を「%1」に保存できませんでした。ここで行った変更は、プログラムを終了すると失われます。</translation>
+    </message>
+</context>
+<context>
     <name>TimingView</name>
     <message>
         <source>+%1</source>
@@ -1266,6 +1193,145 @@
     <message>
         <source>%1: %2 (at +%3)</source>
         <translation>%1: %2(+%3 に開始)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>サーバーを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Server…</source>
+        <translation>サーバーを編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Server</source>
+        <translation>サーバーを削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Servers…</source>
+        <translation>サーバーをインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Servers from &amp;Clipboard</source>
+        <translation>クリップボードからサーバーをインポート(&amp;C)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Servers…</source>
+        <translation>サーバーをエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Start &amp;Demo Servers</source>
+        <translation>デモサーバーを起動(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>取得(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fetch &amp;All</source>
+        <translation>すべて取得(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>キャンセル(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel A&amp;ll</source>
+        <translation>すべてキャンセル(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>再試行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Poem</source>
+        <translation>詩をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Poem…</source>
+        <translation>詩を保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>削除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Finished</source>
+        <translation>終了済みを消去(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Poetry Reader</source>
+        <translation>ポエトリーリーダーについて(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a poetry server to the list</source>
+        <translation>一覧に詩サーバーを追加します</translation>
+    </message>
+    <message>
+        <source>Fetch a poem from each selected server</source>
+        <translation>選択した各サーバーから詩を取得します</translation>
+    </message>
+    <message>
+        <source>Fetch a poem from every server in the list</source>
+        <translation>一覧のすべてのサーバーから詩を取得します</translation>
+    </message>
+    <message>
+        <source>Cancel the selected downloads</source>
+        <translation>選択したダウンロードをキャンセルします</translation>
+    </message>
+    <message>
+        <source>Fetch the selected downloads again</source>
+        <translation>選択したダウンロードをもう一度取得します</translation>
+    </message>
+    <message>
+        <source>Remove the downloads that have ended</source>
+        <translation>終了したダウンロードを一覧から消去します</translation>
+    </message>
+    <message>
+        <source>&amp;Servers</source>
+        <translation>サーバー(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Downloads</source>
+        <translation>ダウンロード(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>設定(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>メインツールバー</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Poetry Reader</source>
+        <translation>Poetry Reader 정보</translation>
+    </message>
+    <message>
+        <source>Poetry Reader %1</source>
+        <translation>Poetry Reader %1</translation>
+    </message>
+    <message>
+        <source>Fetches poems from poetry servers and shows every download: its progress, its poem as it arrives and, when it fails, why.</source>
+        <translation>시 서버에서 시를 받아 모든 다운로드를 보여 줍니다. 진행 상황, 도착하는 대로의 시, 그리고 실패했을 때는 그 이유까지.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Qt %1(으)로 빌드했고 Qt %2에서 실행 중입니다.</translation>
+    </message>
+    <message>
+        <source>After the clients of Dave Peticolas’s Twisted tutorial, with Qt’s event loop as the reactor. Free software under the MIT licence.</source>
+        <translation>Dave Peticolas의 Twisted 튜토리얼 클라이언트를 본떠, Qt의 이벤트 루프를 리액터로 삼았습니다. MIT 라이선스의 자유 소프트웨어입니다.</translation>
+    </message>
+</context>
+<context>
     <name>AddServerDialog</name>
     <message>
         <source>Add Server</source>
@@ -165,6 +188,45 @@
     <message>
         <source>--%1 takes a whole number between %2 and %3, not “%4”.</source>
         <translation>--%1에는 “%4”이(가) 아니라 %2에서 %3 사이의 정수를 지정해야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Confirmations</name>
+    <message>
+        <source>Quit Poetry Reader</source>
+        <translation>Poetry Reader 끝내기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) are still under way.</source>
+        <translation>
+            <numerusform>아직 다운로드 %n개가 진행 중입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quitting cancels them; what has arrived so far is not kept.</source>
+        <translation>끝내면 모두 취소되며 지금까지 받은 내용은 남지 않습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Don’t ask again</source>
+        <translation>다시 묻지 않기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove Servers</source>
+        <translation>서버 제거</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n server(s) from the list?</source>
+        <translation>
+            <numerusform>목록에서 서버 %n개를 제거할까요?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -341,6 +403,33 @@
     </message>
 </context>
 <context>
+    <name>DownloadsPanel</name>
+    <message>
+        <source>Select a download to read its poem as it arrives.</source>
+        <translation>다운로드를 선택하면 도착하는 시를 바로 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Save Poem</source>
+        <translation>시 저장</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>The poem could not be saved to “%1”: %2</source>
+        <translation>시를 “%1”에 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>“%1”에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Failure</name>
     <message>
         <source>Member %1 of %2 (%3):</source>
@@ -479,146 +568,6 @@
         <translation>포에트리 리더</translation>
     </message>
     <message>
-        <source>Downloads</source>
-        <translation>다운로드</translation>
-    </message>
-    <message>
-        <source>Select a download to read its poem as it arrives.</source>
-        <translation>다운로드를 선택하면 도착하는 시를 바로 읽을 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Add Server…</source>
-        <translation>서버 추가(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Add a poetry server to the list</source>
-        <translation>목록에 시 서버를 추가합니다</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Server</source>
-        <translation>서버 제거(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Import Servers…</source>
-        <translation>서버 가져오기(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Import Servers from &amp;Clipboard</source>
-        <translation>클립보드에서 서버 가져오기(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Start &amp;Demo Servers</source>
-        <translation>데모 서버 시작(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Fetch</source>
-        <translation>받기(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Fetch a poem from each selected server</source>
-        <translation>선택한 각 서버에서 시를 받습니다</translation>
-    </message>
-    <message>
-        <source>Fetch &amp;All</source>
-        <translation>모두 받기(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Fetch a poem from every server in the list</source>
-        <translation>목록의 모든 서버에서 시를 받습니다</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>취소(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Cancel the selected downloads</source>
-        <translation>선택한 다운로드를 취소합니다</translation>
-    </message>
-    <message>
-        <source>Cancel A&amp;ll</source>
-        <translation>모두 취소(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>다시 시도(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Fetch the selected downloads again</source>
-        <translation>선택한 다운로드를 다시 받습니다</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Poem</source>
-        <translation>시 복사(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Save Poem…</source>
-        <translation>시 저장(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>제거(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Clear &amp;Finished</source>
-        <translation>끝난 항목 지우기(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Remove the downloads that have ended</source>
-        <translation>끝난 다운로드를 목록에서 지웁니다</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>확대(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>축소(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>설정(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>끝내기(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;About Poetry Reader</source>
-        <translation>포에트리 리더 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Servers</source>
-        <translation>서버(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Downloads</source>
-        <translation>다운로드(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>보기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>S&amp;ettings</source>
-        <translation>설정(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Qt 정보(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Main Toolbar</source>
-        <translation>기본 도구 모음</translation>
-    </message>
-    <message>
-        <source>Servers</source>
-        <translation>서버</translation>
-    </message>
-    <message>
         <source>Demo</source>
         <translation>데모</translation>
     </message>
@@ -637,34 +586,6 @@
         <translation>
             <numerusform>서버 %n개를 추가했습니다.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Save Poem</source>
-        <translation>시 저장</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>텍스트 파일 (*.txt);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>The poem could not be saved to “%1”: %2</source>
-        <translation>시를 “%1”에 저장할 수 없습니다: %2</translation>
-    </message>
-    <message>
-        <source>Saved “%1”.</source>
-        <translation>“%1”에 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>About Poetry Reader</source>
-        <translation>포에트리 리더 정보</translation>
-    </message>
-    <message>
-        <source>Poetry Reader %1</source>
-        <translation>포에트리 리더 %1</translation>
-    </message>
-    <message>
-        <source>Fetches poems from poetry servers and shows every download: its progress, its poem as it arrives and, when it fails, why.</source>
-        <translation>시 서버에서 시를 받아 모든 다운로드를 보여 줍니다. 진행 상황, 도착하는 시, 그리고 실패했을 때는 그 이유까지 보여 줍니다.</translation>
     </message>
     <message numerus="yes">
         <source>%n active</source>
@@ -689,22 +610,6 @@
         <translation>
             <numerusform>취소됨 %n</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
-        <translation>설정을 “%1”에 저장할 수 없습니다. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
-    </message>
-    <message>
-        <source>Settings could not be saved to “%1”: %2. Changes made now will be lost when the program ends.</source>
-        <translation>설정을 “%1”에 저장할 수 없습니다: %2. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Edit Server…</source>
-        <translation>서버 편집(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport Servers…</source>
-        <translation>서버 내보내기(&amp;X)…</translation>
     </message>
     <message>
         <source>Fetch</source>
@@ -1091,6 +996,17 @@
     </message>
 </context>
 <context>
+    <name>ServerPanel</name>
+    <message>
+        <source>Servers</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>No servers yet. Add the address of a poetry server, or start the demo servers that come with Poetry Reader.</source>
+        <translation>아직 서버가 없습니다. 시 서버의 주소를 추가하거나 Poetry Reader에 들어 있는 데모 서버를 시작하세요.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source> s</source>
@@ -1186,6 +1102,17 @@
     </message>
 </context>
 <context>
+    <name>SettingsWriter</name>
+    <message>
+        <source>Settings could not be saved to “%1”: %2. Changes made now will be lost when the program ends.</source>
+        <translation>설정을 “%1”에 저장할 수 없습니다: %2. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
+        <translation>설정을 “%1”에 저장할 수 없습니다. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
+    </message>
+</context>
+<context>
     <name>TimingView</name>
     <message>
         <source>+%1</source>
@@ -1266,6 +1193,145 @@
     <message>
         <source>%1: %2 (at +%3)</source>
         <translation>%1: %2 (+%3에 시작)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>서버 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Server…</source>
+        <translation>서버 편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Server</source>
+        <translation>서버 제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Servers…</source>
+        <translation>서버 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Servers from &amp;Clipboard</source>
+        <translation>클립보드에서 서버 가져오기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Servers…</source>
+        <translation>서버 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Start &amp;Demo Servers</source>
+        <translation>데모 서버 시작(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>받기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fetch &amp;All</source>
+        <translation>모두 받기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel A&amp;ll</source>
+        <translation>모두 취소(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>다시 시도(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Poem</source>
+        <translation>시 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Poem…</source>
+        <translation>시 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>제거(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Finished</source>
+        <translation>끝난 항목 지우기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Poetry Reader</source>
+        <translation>포에트리 리더 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a poetry server to the list</source>
+        <translation>목록에 시 서버를 추가합니다</translation>
+    </message>
+    <message>
+        <source>Fetch a poem from each selected server</source>
+        <translation>선택한 각 서버에서 시를 받습니다</translation>
+    </message>
+    <message>
+        <source>Fetch a poem from every server in the list</source>
+        <translation>목록의 모든 서버에서 시를 받습니다</translation>
+    </message>
+    <message>
+        <source>Cancel the selected downloads</source>
+        <translation>선택한 다운로드를 취소합니다</translation>
+    </message>
+    <message>
+        <source>Fetch the selected downloads again</source>
+        <translation>선택한 다운로드를 다시 받습니다</translation>
+    </message>
+    <message>
+        <source>Remove the downloads that have ended</source>
+        <translation>끝난 다운로드를 목록에서 지웁니다</translation>
+    </message>
+    <message>
+        <source>&amp;Servers</source>
+        <translation>서버(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Downloads</source>
+        <translation>다운로드(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>설정(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>기본 도구 모음</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,5 @@ bool MessageFilter::isNoise(QtMsgType type, const QString &message)
 {
     // QFontDatabase's loadSingleEngine() writes it with two leading spaces; match without them
     // so that a change of indentation in a later Qt does not bring the noise back.
-    return type == QtWarningMsg
-            && message.trimmed().startsWith(u"OpenType support missing for"_s);
+    return type == QtWarningMsg && message.trimmed().startsWith(u"OpenType support missing for"_s);
 }

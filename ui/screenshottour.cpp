@@ -1,6 +1,7 @@
 #include "screenshottour.h"
 
 #include "downloadmodel.h"
+#include "downloadspanel.h"
 #include "mainwindow.h"
 
 #include <QDeadlineTimer>
@@ -82,7 +83,7 @@ void ScreenshotTour::shootDownloads()
         row = findRow(
                 [model](int r) { return model->download(r).state() == RequestState::Receiving; });
     if (row >= 0)
-        m_window->showDownloadRow(row);
+        m_window->downloadsPanel()->showRow(row);
     when([] { return false; }, 300,
          [this] {
              grab(u"downloads.png"_s);
@@ -102,7 +103,7 @@ void ScreenshotTour::shootPoem()
             best = row;
     }
     if (best >= 0)
-        m_window->showDownloadRow(best);
+        m_window->downloadsPanel()->showRow(best);
     when([] { return false; }, 400,
          [this] {
              grab(u"poem.png"_s);
@@ -127,7 +128,7 @@ void ScreenshotTour::shootFailure()
              if (row < 0)
                  row = findRow(failedWith(Failure::Kind::ConnectionRefused));
              if (row >= 0)
-                 m_window->showDownloadRow(row);
+                 m_window->downloadsPanel()->showRow(row);
              else
                  m_ok = false;
              when([] { return false; }, 400,

@@ -1,11 +1,11 @@
 #include "serverlistio.h"
 
 #include "address.h"
+#include "plainmessage.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
-#include <QMessageBox>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -13,17 +13,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Message boxes read their text as rich text when it looks like markup, and these texts carry
-// file names and what the user's file said.
-void warn(QWidget *parent, const QString &title, const QString &text, const QString &details = {})
-{
-    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
-    box.setTextFormat(Qt::PlainText);
-    if (!details.isEmpty())
-        box.setDetailedText(details);
-    box.exec();
-}
 
 QString fileFilter()
 {
@@ -110,9 +99,10 @@ int ServerListIo::importText(QWidget *parent, ServerListModel *model, const QStr
             const QString shown = error.text.size() > 80 ? error.text.left(79) + u'…' : error.text;
             details.append(tr("Line %1: “%2”: %3").arg(error.line).arg(shown, error.message));
         }
-        warn(parent, tr("Import Servers"),
-             tr("%n line(s) could not be read as a server.", "", int(parsed.errors.size())),
-             details.join(u'\n'));
+        PlainMessage::warn(
+                parent, tr("Import Servers"),
+                tr("%n line(s) could not be read as a server.", "", int(parsed.errors.size())),
+                details.join(u'\n'));
     }
     return added;
 }
@@ -143,7 +133,7 @@ std::optional<QString> ServerListIo::chooseAndReadFile(QWidget *parent)
     QString error;
     auto text = readFile(fileName, &error);
     if (!text)
-        warn(parent, tr("Import Servers"), error);
+        PlainMessage::warn(parent, tr("Import Servers"), error);
     return text;
 }
 
@@ -158,9 +148,9 @@ QString ServerListIo::chooseAndWriteFile(QWidget *parent, const ServerListModel 
     const QByteArray bytes = format(model).toUtf8();
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        warn(parent, tr("Export Servers"),
-             tr("The servers could not be saved to “%1”: %2")
-                     .arg(QDir::toNativeSeparators(fileName), file.errorString()));
+        PlainMessage::warn(parent, tr("Export Servers"),
+                           tr("The servers could not be saved to “%1”: %2")
+                                   .arg(QDir::toNativeSeparators(fileName), file.errorString()));
         return {};
     }
     return tr("Exported the servers to “%1”.").arg(QDir::toNativeSeparators(fileName));

@@ -1,5 +1,6 @@
 // poetry-reader: the window. Servers given on the command line are added and fetched; the very
-// first start (no saved settings) and --demo start the built-in demo servers.
+// first start (no saved settings) without servers and --demo start the built-in demo servers
+// (MainWindow::startUp).
 
 #include "address.h"
 #include "bundledicons.h"
@@ -161,9 +162,6 @@ int main(int argc, char *argv[])
         return app.exec();
     }
 
-    if (firstStart || arguments.demo)
-        window.startDemo();
-    if (!arguments.addresses.isEmpty())
-        window.addAndFetch(arguments.addresses);
+    window.startUp(firstStart, arguments.demo, arguments.addresses);
     return app.exec();
 }

@@ -149,6 +149,10 @@ QString RequestTrace::sourceFileName(const char *path)
     if (file.startsWith(root))
         file.remove(0, root.size());
 #endif
+    // A compiler cache (ccache's base_dir) or a build that passes relative paths makes them
+    // relative to the build folder ("../ui/x.cpp"): the project's name of the file is the rest.
+    while (file.startsWith(QLatin1String("../")))
+        file.remove(0, 3);
     return file;
 }
 

@@ -7,6 +7,7 @@
 // Usage: bench_failure [MIB]   (default 64)
 
 #include "downloadmodel.h"
+#include "downloadspanel.h"
 #include "failurepane.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
@@ -92,11 +93,12 @@ int main(int argc, char *argv[])
     // Select it, as a user clicks the row, and watch how long the event loop is held.
     QElapsedTimer showing;
     showing.start();
-    window.showDownloadRow(row);
+    window.downloadsPanel()->showRow(row);
     QApplication::processEvents();
     const qint64 showMs = showing.elapsed();
     QTest::qWait(500);
-    const bool shown = window.detailsStack()->currentWidget() == window.failurePane();
+    const bool shown = window.downloadsPanel()->details()->currentWidget()
+            == window.downloadsPanel()->failurePane();
     const double selected = statusMiB("VmRSS");
     const double peak = statusMiB("VmHWM");
 

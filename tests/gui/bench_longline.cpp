@@ -10,6 +10,7 @@
 // Usage: bench_longline [MIB ...]   (default 0.25 1 4)
 
 #include "downloadmodel.h"
+#include "downloadspanel.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "poempane.h"
@@ -141,7 +142,7 @@ int main(int argc, char *argv[])
 
         // Streams while selected (a new download is selected when nothing else is).
         downloads->clearFinished();
-        window.showDownloadRow(-1);
+        window.downloadsPanel()->showRow(-1);
         QTest::qWait(100);
         probe.reset();
         const double cpuBefore = threadCpuMs();
@@ -156,7 +157,11 @@ int main(int argc, char *argv[])
         // Until the pane has shown the whole poem.
         const bool shown = QTest::qWaitFor(
                 [&] {
-                    return window.poemPane()->textView()->document()->characterCount()
+                    return window.downloadsPanel()
+                                   ->poemPane()
+                                   ->textView()
+                                   ->document()
+                                   ->characterCount()
                             >= QString::fromUtf8(options.poem).size();
                 },
                 600'000);
@@ -168,16 +173,20 @@ int main(int argc, char *argv[])
                 0.0, threadCpuMs() - cpuBefore - idleCpuPerMs * double(streamingWall.elapsed()));
 
         // Selected again after it ended: away, then back.
-        window.showDownloadRow(-1);
+        window.downloadsPanel()->showRow(-1);
         QTest::qWait(100);
         probe.reset();
         QElapsedTimer selecting;
         selecting.start();
         const double selectCpuBefore = threadCpuMs();
-        window.showDownloadRow(row); // the pane decodes and appends the poem, in steps
+        window.downloadsPanel()->showRow(row); // the pane decodes and appends the poem, in steps
         const bool allShown = QTest::qWaitFor(
                 [&] {
-                    return window.poemPane()->textView()->document()->characterCount()
+                    return window.downloadsPanel()
+                                   ->poemPane()
+                                   ->textView()
+                                   ->document()
+                                   ->characterCount()
                             >= QString::fromUtf8(options.poem).size();
                 },
                 600'000);

@@ -10,6 +10,7 @@
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "serverlistmodel.h"
+#include "serverpanel.h"
 #include "settingsfile.h"
 
 #include <QApplication>
@@ -127,7 +128,7 @@ int main(int argc, char *argv[])
 
     if (!longName) {
         // A click on the Name header: the whole list sorted.
-        QTreeView *view = window.serverView();
+        QTreeView *view = window.serverPanel()->view();
         phase.restart();
         view->sortByColumn(ServerListModel::NameColumn, Qt::AscendingOrder);
         QCoreApplication::processEvents();

@@ -12,6 +12,7 @@
 // --waterfall draws the waterfall column (WaterfallDelegate, 300 px wide), as issue 13 asks.
 
 #include "downloadmodel.h"
+#include "downloadspanel.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "poetryserver.h"
@@ -103,11 +104,12 @@ int main(int argc, char *argv[])
     MainWindow window;
     window.resize(1280, 800);
     if (waterfall) {
-        window.downloadView()->setItemDelegateForColumn(
+        window.downloadsPanel()->view()->setItemDelegateForColumn(
                 DownloadModel::WaterfallColumn,
                 new WaterfallDelegate(window.downloadModel()->waterfallAxis(),
-                                      window.downloadView()));
-        window.downloadView()->header()->resizeSection(DownloadModel::WaterfallColumn, 300);
+                                      window.downloadsPanel()->view()));
+        window.downloadsPanel()->view()->header()->resizeSection(DownloadModel::WaterfallColumn,
+                                                                 300);
     }
     if (!hidden)
         window.show();
@@ -121,7 +123,7 @@ int main(int argc, char *argv[])
     std::printf("starting %d downloads (rows inserted, requests made): %lld ms\n", downloads,
                 starting.elapsed());
     // The reader watches one poem stream in, as a user would.
-    window.showDownloadRow(downloads / 2);
+    window.downloadsPanel()->showRow(downloads / 2);
 
     std::vector<double> stalls;
     stalls.reserve(size_t(seconds) * 1000);

@@ -1,6 +1,7 @@
 // The dialogs, typed into as a user would: the add-server dialog checks the address as it is
 // typed; the settings dialog round-trips its values.
 
+#include "aboutdialog.h"
 #include "addserverdialog.h"
 #include "fetchsettings.h"
 #include "guitestsupport.h"
@@ -21,6 +22,7 @@ class TestDialogs : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void aboutIsReadableAtAGlance();
     void initTestCase();
     void addDialogChecksAsTheUserTypes_data();
     void addDialogChecksAsTheUserTypes();
@@ -152,6 +154,30 @@ void TestDialogs::fetchSettingsPersist()
         settings.save(store);
     }
     QCOMPARE(FetchSettings::load(QSettings()), settings);
+}
+
+void TestDialogs::aboutIsReadableAtAGlance()
+{
+    // Issue 12, item 16: the About box was a narrow, heavily wrapped text.
+    QApplication::setApplicationVersion(u"9.8.7"_s);
+    AboutDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *name = dialog.findChild<QLabel *>(u"aboutName"_s);
+    QVERIFY(name);
+    QCOMPARE(name->text(), u"Poetry Reader 9.8.7"_s);
+    auto *qt = dialog.findChild<QLabel *>(u"aboutQtVersion"_s);
+    QVERIFY(qt);
+    QVERIFY2(qt->text().contains(QString::fromLatin1(qVersion())), qPrintable(qt->text()));
+    // Every paragraph in at most three lines: wide, not a column of wrapped words.
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->text().isEmpty())
+            continue;
+        const int lines = label->height() / label->fontMetrics().lineSpacing();
+        QVERIFY2(lines <= 3, qPrintable(u"%1 lines: %2"_s.arg(lines).arg(label->text())));
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+    }
+    QVERIFY(dialog.width() >= dialog.fontMetrics().averageCharWidth() * 56);
 }
 
 QTEST_MAIN(TestDialogs)

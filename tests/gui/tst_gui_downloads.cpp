@@ -3,6 +3,7 @@
 // new rows come into sight while the list is at its end. Real window, real servers.
 
 #include "downloadmodel.h"
+#include "downloadspanel.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "poetryserver.h"
@@ -139,7 +140,7 @@ void TestDownloads::newRowsComeIntoSightAtTheEnd()
     auto window = showWindow(8);
     QVERIFY(window);
     window->resize(900, 500);
-    QTreeView *view = window->downloadView();
+    QTreeView *view = window->downloadsPanel()->view();
     DownloadModel *model = window->downloadModel();
     const auto fetch = [&] {
         model->fetch(u"short"_s, server->address(), {});

@@ -5,12 +5,14 @@
 
 #include "displayformat.h"
 #include "downloadmodel.h"
+#include "downloadspanel.h"
 #include "failurepane.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "poempane.h"
 #include "poetryserver.h"
 #include "serverlistmodel.h"
+#include "serverpanel.h"
 #include "testservers.h"
 
 #include <QFileDialog>
@@ -130,7 +132,7 @@ int TestHostile::fetchFrom(MainWindow &window, const QString &name, const Addres
     const int serverRow = window.serverModel()->addServer(name, address.toString());
     if (serverRow < 0)
         return -1;
-    GuiTest::clickRow(window.serverView(),
+    GuiTest::clickRow(window.serverPanel()->view(),
                       window.serverModel()->index(serverRow, ServerListModel::NameColumn));
     const int before = window.downloadModel()->rowCount();
     window.fetchSelected();
@@ -147,16 +149,17 @@ void TestHostile::poemAndServerNameShowLiterally()
     QVERIFY(row >= 0);
     DownloadModel *downloads = window->downloadModel();
     QTRY_COMPARE_WITH_TIMEOUT(downloads->download(row).state(), RequestState::Done, timeoutMs);
-    window->showDownloadRow(row);
-    QCOMPARE(window->detailsStack()->currentWidget(), window->poemPane());
+    window->downloadsPanel()->showRow(row);
+    QCOMPARE(window->downloadsPanel()->details()->currentWidget(),
+             window->downloadsPanel()->poemPane());
 
     // The poem pane: the text exactly, the name as the title, in plain text.
-    QCOMPARE(window->poemPane()->text(), QString::fromUtf8(poem));
-    auto *title = window->poemPane()->findChild<QLabel *>(u"poemTitle"_s);
+    QCOMPARE(window->downloadsPanel()->poemPane()->text(), QString::fromUtf8(poem));
+    auto *title = window->downloadsPanel()->poemPane()->findChild<QLabel *>(u"poemTitle"_s);
     QVERIFY(title);
     QCOMPARE(title->textFormat(), Qt::PlainText);
     QCOMPARE(renderedLabel(title), hostileName);
-    auto *status = window->poemPane()->findChild<QLabel *>(u"poemStatus"_s);
+    auto *status = window->downloadsPanel()->poemPane()->findChild<QLabel *>(u"poemStatus"_s);
     QVERIFY(status);
     QCOMPARE(status->textFormat(), Qt::PlainText);
     QVERIFY(renderedToolTip(status->toolTip()).contains(server->address().toString()));
@@ -196,9 +199,9 @@ void TestHostile::partialPoemAndFailureShowLiterally()
     QVERIFY(row >= 0);
     DownloadModel *downloads = window->downloadModel();
     QTRY_COMPARE_WITH_TIMEOUT(downloads->download(row).state(), RequestState::Failed, timeoutMs);
-    window->showDownloadRow(row);
-    FailurePane *pane = window->failurePane();
-    QCOMPARE(window->detailsStack()->currentWidget(), pane);
+    window->downloadsPanel()->showRow(row);
+    FailurePane *pane = window->downloadsPanel()->failurePane();
+    QCOMPARE(window->downloadsPanel()->details()->currentWidget(), pane);
 
     const QString partial = QString::fromUtf8(poem.first(cut));
     QVERIFY(partial.contains(u"<b>bold</b>"_s)); // the cut keeps some markup
@@ -231,7 +234,7 @@ void TestHostile::failureMessagesShowLiterally()
     failure.setSystemError(71, hostile);
     failure.setAddress(hostileName);
     failure.setPartialPoem(Poem(hostilePoem(), Address(u"127.0.0.1"_s, 1)));
-    FailurePane *pane = window->failurePane();
+    FailurePane *pane = window->downloadsPanel()->failurePane();
     pane->showFailure(4242, failure, hostileName, u"127.0.0.1:1"_s, QDateTime::currentDateTime(),
                       1500);
 
@@ -279,12 +282,12 @@ void TestHostile::nulAndInvalidUtf8ShowAsReplacement()
     QVERIFY(row >= 0);
     QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->download(row).state(), RequestState::Done,
                               timeoutMs);
-    window->showDownloadRow(row);
-    const QString shown = window->poemPane()->text();
+    window->downloadsPanel()->showRow(row);
+    const QString shown = window->downloadsPanel()->poemPane()->text();
     QCOMPARE(shown.size(), expected.size()); // nothing cut at the first NUL
     QCOMPARE(shown, expected);
     QCOMPARE(shown.count(QChar(u'\0')), 0);
-    auto *status = window->poemPane()->findChild<QLabel *>(u"poemStatus"_s);
+    auto *status = window->downloadsPanel()->poemPane()->findChild<QLabel *>(u"poemStatus"_s);
     QVERIFY(status->text().contains(u"UTF-8"_s));
     // The saved and copied poem stays the bytes as sent: only the display replaces.
     QCOMPARE(window->downloadModel()->download(row).bytes(), poem);
@@ -295,9 +298,9 @@ void TestHostile::nulAndInvalidUtf8ShowAsReplacement()
     QVERIFY(failedRow >= 0);
     QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->download(failedRow).state(),
                               RequestState::Failed, timeoutMs);
-    window->showDownloadRow(failedRow);
-    QCOMPARE(window->failurePane()->partialPoemView()->toPlainText(), expected);
-    QVERIFY(window->failurePane()->detailsText().contains(expected));
+    window->downloadsPanel()->showRow(failedRow);
+    QCOMPARE(window->downloadsPanel()->failurePane()->partialPoemView()->toPlainText(), expected);
+    QVERIFY(window->downloadsPanel()->failurePane()->detailsText().contains(expected));
 }
 
 void TestHostile::importErrorsShowLiterally()
@@ -326,7 +329,7 @@ void TestHostile::saveDialogSuggestsSafeNameAndErrorIsPlain()
     QVERIFY(row >= 0);
     QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->download(row).state(), RequestState::Done,
                               timeoutMs);
-    window->showDownloadRow(row);
+    window->downloadsPanel()->showRow(row);
 
     // A file whose parent is a file, not a folder: saving must fail, and say where, literally.
     QTemporaryDir directory;

@@ -3,6 +3,7 @@
 
 #include "addserverdialog.h"
 #include "downloadmodel.h"
+#include "downloadspanel.h"
 #include "failurepane.h"
 #include "fullbackloglistener.h"
 #include "guitestsupport.h"
@@ -10,6 +11,7 @@
 #include "poempane.h"
 #include "poetryserver.h"
 #include "serverlistmodel.h"
+#include "serverpanel.h"
 #include "testpoems.h"
 
 #include <QAction>
@@ -77,7 +79,8 @@ QWidget *toolButton(MainWindow &window, const char *actionName)
 
 RequestState shownState(MainWindow &window, int viewRow)
 {
-    return window.downloadProxy()
+    return window.downloadsPanel()
+            ->proxy()
             ->index(viewRow, DownloadModel::StateColumn)
             .data(DownloadModel::StateRole)
             .value<RequestState>();
@@ -148,7 +151,7 @@ bool TestMainWindow::fetchByClicking(MainWindow &window, const Address &address,
     const int row = window.serverModel()->addServer(name, address.toString());
     if (row < 0)
         return false;
-    GuiTest::clickRow(window.serverView(),
+    GuiTest::clickRow(window.serverPanel()->view(),
                       window.serverModel()->index(row, ServerListModel::NameColumn));
     QWidget *fetch = toolButton(window, "fetchAction");
     if (!fetch || !fetch->isEnabled())
@@ -166,24 +169,35 @@ void TestMainWindow::fetchShowsExactPoem()
     QVERIFY(window);
 
     QVERIFY(fetchByClicking(*window, server->address(), u"Slow and steady"_s));
-    QCOMPARE(window->downloadProxy()->rowCount(), 1); // the row appears at once
-    QCOMPARE(window->downloadProxy()->index(0, DownloadModel::ServerColumn).data().toString(),
+    QCOMPARE(window->downloadsPanel()->proxy()->rowCount(), 1); // the row appears at once
+    QCOMPARE(window->downloadsPanel()
+                     ->proxy()
+                     ->index(0, DownloadModel::ServerColumn)
+                     .data()
+                     .toString(),
              u"Slow and steady"_s);
 
-    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
-    QCOMPARE(window->detailsStack()->currentWidget(), window->poemPane());
+    GuiTest::clickRow(window->downloadsPanel()->view(),
+                      window->downloadsPanel()->proxy()->index(0, 0));
+    QCOMPARE(window->downloadsPanel()->details()->currentWidget(),
+             window->downloadsPanel()->poemPane());
     // While it streams, what the pane shows is always the start of the poem.
     const QString expected = QString::fromUtf8(poem);
-    QTRY_VERIFY_WITH_TIMEOUT(!window->poemPane()->textView()->toPlainText().isEmpty(), timeoutMs);
-    QVERIFY(expected.startsWith(window->poemPane()->textView()->toPlainText()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+            !window->downloadsPanel()->poemPane()->textView()->toPlainText().isEmpty(), timeoutMs);
+    QVERIFY(expected.startsWith(window->downloadsPanel()->poemPane()->textView()->toPlainText()));
 
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Done, timeoutMs);
-    QCOMPARE(window->downloadProxy()->index(0, DownloadModel::StateColumn).data().toString(),
+    QCOMPARE(window->downloadsPanel()
+                     ->proxy()
+                     ->index(0, DownloadModel::StateColumn)
+                     .data()
+                     .toString(),
              u"Done"_s);
-    QTRY_COMPARE(window->poemPane()->textView()->toPlainText(), expected);
-    QVERIFY(window->poemPane()->textView()->isReadOnly());
+    QTRY_COMPARE(window->downloadsPanel()->poemPane()->textView()->toPlainText(), expected);
+    QVERIFY(window->downloadsPanel()->poemPane()->textView()->isReadOnly());
     // The status line's tooltip gives the request's timeline.
-    auto *status = window->poemPane()->findChild<QLabel *>(u"poemStatus"_s);
+    auto *status = window->downloadsPanel()->poemPane()->findChild<QLabel *>(u"poemStatus"_s);
     QVERIFY(status);
     QTRY_VERIFY(status->toolTip().contains(u"MainWindow::fetchServerRows"_s));
     QVERIFY(status->toolTip().contains(u"first byte"_s));
@@ -204,9 +218,10 @@ void TestMainWindow::poemPaneKeepsReadersScrollPosition()
     auto window = showWindow();
     QVERIFY(window);
     QVERIFY(fetchByClicking(*window, server->address(), u"Long"_s));
-    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
+    GuiTest::clickRow(window->downloadsPanel()->view(),
+                      window->downloadsPanel()->proxy()->index(0, 0));
 
-    QScrollBar *bar = window->poemPane()->textView()->verticalScrollBar();
+    QScrollBar *bar = window->downloadsPanel()->poemPane()->textView()->verticalScrollBar();
     QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 20, timeoutMs);
     bar->setValue(5); // the reader scrolled a little way down
     const int maximum = bar->maximum();
@@ -215,7 +230,8 @@ void TestMainWindow::poemPaneKeepsReadersScrollPosition()
     QVERIFY(shownState(*window, 0) != RequestState::Done);
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Done, 60'000);
     QCOMPARE(bar->value(), 5);
-    QTRY_COMPARE(window->poemPane()->textView()->toPlainText(), QString::fromUtf8(poem));
+    QTRY_COMPARE(window->downloadsPanel()->poemPane()->textView()->toPlainText(),
+                 QString::fromUtf8(poem));
 }
 
 void TestMainWindow::refusedShowsFailureDetails()
@@ -227,9 +243,10 @@ void TestMainWindow::refusedShowsFailureDetails()
     QVERIFY(fetchByClicking(*window, server->address(), u"Closed door"_s));
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Failed, timeoutMs);
 
-    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
-    FailurePane *pane = window->failurePane();
-    QCOMPARE(window->detailsStack()->currentWidget(), pane);
+    GuiTest::clickRow(window->downloadsPanel()->view(),
+                      window->downloadsPanel()->proxy()->index(0, 0));
+    FailurePane *pane = window->downloadsPanel()->failurePane();
+    QCOMPARE(window->downloadsPanel()->details()->currentWidget(), pane);
     QCOMPARE(pane->kindLabel()->text(), u"ConnectionRefusedError"_s);
     QCOMPARE(pane->kindLabel()->textFormat(), Qt::PlainText);
     const QString traceback = pane->tracebackView()->toPlainText();
@@ -257,14 +274,16 @@ void TestMainWindow::cancelStopsDownload()
     QVERIFY(fetchByClicking(*window, server->address(), u"Stalls"_s));
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Receiving, timeoutMs);
 
-    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
+    GuiTest::clickRow(window->downloadsPanel()->view(),
+                      window->downloadsPanel()->proxy()->index(0, 0));
     QWidget *cancel = toolButton(*window, "cancelAction");
     QVERIFY(cancel);
     QVERIFY(cancel->isEnabled());
     QTest::mouseClick(cancel, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Cancelled, timeoutMs);
-    QTRY_COMPARE(window->detailsStack()->currentWidget(), window->failurePane());
-    QCOMPARE(window->failurePane()->kindLabel()->text(), u"CancelledError"_s);
+    QTRY_COMPARE(window->downloadsPanel()->details()->currentWidget(),
+                 window->downloadsPanel()->failurePane());
+    QCOMPARE(window->downloadsPanel()->failurePane()->kindLabel()->text(), u"CancelledError"_s);
     QTRY_COMPARE_WITH_TIMEOUT(server->openConnections(), 0, timeoutMs); // really closed
     QVERIFY(!cancel->isEnabled());
 }
@@ -279,8 +298,9 @@ void TestMainWindow::escapeCancelsSelectedDownload()
     QVERIFY(fetchByClicking(*window, server->address(), u"Stalls"_s)); // a second download
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 1), RequestState::Receiving, timeoutMs);
 
-    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(1, 0));
-    QTest::keyClick(window->downloadView(), Qt::Key_Escape);
+    GuiTest::clickRow(window->downloadsPanel()->view(),
+                      window->downloadsPanel()->proxy()->index(1, 0));
+    QTest::keyClick(window->downloadsPanel()->view(), Qt::Key_Escape);
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 1), RequestState::Cancelled, timeoutMs);
     QCOMPARE(shownState(*window, 0), RequestState::Receiving); // only the selected one
 }
@@ -294,21 +314,25 @@ void TestMainWindow::retryFetchesAgain()
     QVERIFY(window);
     QVERIFY(fetchByClicking(*window, refusing->address(), u"Comes up later"_s));
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Failed, timeoutMs);
-    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
-    QCOMPARE(window->detailsStack()->currentWidget(), window->failurePane());
+    GuiTest::clickRow(window->downloadsPanel()->view(),
+                      window->downloadsPanel()->proxy()->index(0, 0));
+    QCOMPARE(window->downloadsPanel()->details()->currentWidget(),
+             window->downloadsPanel()->failurePane());
 
     // The server comes up on the same port; Retry in the details pane fetches in the same row.
     refusing.reset();
     const QByteArray poem = "Second time lucky:\nthe port that said no\nnow says a poem.\n";
     auto serving = startServer(poemOptions(poem), port);
     QVERIFY(serving);
-    QPushButton *retry = window->failurePane()->retryButton();
+    QPushButton *retry = window->downloadsPanel()->failurePane()->retryButton();
     QVERIFY(retry->isVisible());
     QTest::mouseClick(retry, Qt::LeftButton);
-    QCOMPARE(window->downloadProxy()->rowCount(), 1);
+    QCOMPARE(window->downloadsPanel()->proxy()->rowCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Done, timeoutMs);
-    QTRY_COMPARE(window->detailsStack()->currentWidget(), window->poemPane());
-    QTRY_COMPARE(window->poemPane()->textView()->toPlainText(), QString::fromUtf8(poem));
+    QTRY_COMPARE(window->downloadsPanel()->details()->currentWidget(),
+                 window->downloadsPanel()->poemPane());
+    QTRY_COMPARE(window->downloadsPanel()->poemPane()->textView()->toPlainText(),
+                 QString::fromUtf8(poem));
 }
 
 void TestMainWindow::serverListSurvivesRestart()
@@ -348,21 +372,22 @@ void TestMainWindow::windowLayoutIsRestored()
     {
         auto window = showWindow();
         QVERIFY(window);
-        window->resize(1000, 700);
+        window->resize(760, 560); // within the offscreen screen (800×800): fitted otherwise
         auto *splitter = window->findChild<QSplitter *>(u"centreSplitter"_s);
         QVERIFY(splitter);
         splitter->setSizes({200, 400});
         sizes = splitter->sizes();
-        window->downloadView()->header()->resizeSection(DownloadModel::ProgressColumn, 240);
-        progressWidth
-                = window->downloadView()->header()->sectionSize(DownloadModel::ProgressColumn);
+        window->downloadsPanel()->view()->header()->resizeSection(DownloadModel::ProgressColumn,
+                                                                  240);
+        progressWidth = window->downloadsPanel()->view()->header()->sectionSize(
+                DownloadModel::ProgressColumn);
         QVERIFY(window->close());
     }
     auto window = showWindow();
     QVERIFY(window);
-    QCOMPARE(window->size(), QSize(1000, 700));
+    QCOMPARE(window->size(), QSize(760, 560));
     QCOMPARE(window->findChild<QSplitter *>(u"centreSplitter"_s)->sizes(), sizes);
-    QCOMPARE(window->downloadView()->header()->sectionSize(DownloadModel::ProgressColumn),
+    QCOMPARE(window->downloadsPanel()->view()->header()->sectionSize(DownloadModel::ProgressColumn),
              progressWidth);
 }
 
@@ -394,8 +419,8 @@ void TestMainWindow::deleteKeyRemovesServer()
     QVERIFY(window);
     window->serverModel()->addServer(u"first"_s, u"10001"_s);
     window->serverModel()->addServer(u"second"_s, u"10002"_s);
-    GuiTest::clickRow(window->serverView(), window->serverModel()->index(0, 0));
-    QTest::keyClick(window->serverView(), Qt::Key_Delete);
+    GuiTest::clickRow(window->serverPanel()->view(), window->serverModel()->index(0, 0));
+    QTest::keyClick(window->serverPanel()->view(), Qt::Key_Delete);
     QCOMPARE(window->serverModel()->rowCount(), 1);
     QCOMPARE(window->serverModel()->server(0).name, u"second"_s);
     QCOMPARE(QSettings().value(u"servers/size"_s).toInt(), 1); // saved at once
@@ -406,7 +431,7 @@ void TestMainWindow::editAddressInPlace()
     auto window = showWindow();
     QVERIFY(window);
     window->serverModel()->addServer(u"moving"_s, u"10001"_s);
-    QTreeView *view = window->serverView();
+    QTreeView *view = window->serverPanel()->view();
     const QModelIndex address = window->serverModel()->index(0, ServerListModel::AddressColumn);
     GuiTest::clickRow(view, address);
     view->setCurrentIndex(GuiTest::viewIndex(view, address));
@@ -443,8 +468,8 @@ void TestMainWindow::clearFinishedRemovesEndedRows()
     QVERIFY(clear);
     QTRY_VERIFY(clear->isEnabled());
     QTest::mouseClick(clear, Qt::LeftButton);
-    QCOMPARE(window->downloadProxy()->rowCount(), 1);
-    QCOMPARE(window->downloadProxy()->index(0, 0).data().toString(), u"stalled"_s);
+    QCOMPARE(window->downloadsPanel()->proxy()->rowCount(), 1);
+    QCOMPARE(window->downloadsPanel()->proxy()->index(0, 0).data().toString(), u"stalled"_s);
 }
 
 void TestMainWindow::statusBarCounts()
@@ -471,9 +496,9 @@ void TestMainWindow::commandLineAddressesAreFetched()
     QVERIFY(window);
     window->addAndFetch({QString::number(server->serverPort())}); // "10001" means 127.0.0.1
     QCOMPARE(window->serverModel()->rowCount(), 1);
-    QCOMPARE(window->downloadProxy()->rowCount(), 1);
+    QCOMPARE(window->downloadsPanel()->proxy()->rowCount(), 1);
     // The first download is shown at once when nothing else was.
-    QTRY_COMPARE_WITH_TIMEOUT(window->poemPane()->textView()->toPlainText(),
+    QTRY_COMPARE_WITH_TIMEOUT(window->downloadsPanel()->poemPane()->textView()->toPlainText(),
                               QString::fromUtf8(poem), timeoutMs);
 }
 
@@ -486,10 +511,11 @@ void TestMainWindow::copyAndSavePoem()
     QVERIFY(window);
     QVERIFY(fetchByClicking(*window, server->address(), u"To keep"_s));
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Done, timeoutMs);
-    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
+    GuiTest::clickRow(window->downloadsPanel()->view(),
+                      window->downloadsPanel()->proxy()->index(0, 0));
 
     QApplication::clipboard()->clear();
-    QTest::keyClick(window->downloadView(), Qt::Key_C, Qt::ControlModifier);
+    QTest::keyClick(window->downloadsPanel()->view(), Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text(), QString::fromUtf8(poem));
 
     QTemporaryDir directory;
@@ -509,14 +535,15 @@ void TestMainWindow::keyboardOnlyFetch()
     auto window = showWindow();
     QVERIFY(window);
     window->serverModel()->addServer(u"keys"_s, server->address().toString());
-    window->serverView()->setFocus();
-    QTest::keyClick(window->serverView(), Qt::Key_Down); // the first server
-    QTest::keyClick(window->serverView(), Qt::Key_F5);   // Fetch
-    QCOMPARE(window->downloadProxy()->rowCount(), 1);
-    QTest::keyClick(window->serverView(), Qt::Key_F5, Qt::ShiftModifier); // Fetch All
-    QCOMPARE(window->downloadProxy()->rowCount(), 2);
+    window->serverPanel()->view()->setFocus();
+    QTest::keyClick(window->serverPanel()->view(), Qt::Key_Down); // the first server
+    QTest::keyClick(window->serverPanel()->view(), Qt::Key_F5);   // Fetch
+    QCOMPARE(window->downloadsPanel()->proxy()->rowCount(), 1);
+    QTest::keyClick(window->serverPanel()->view(), Qt::Key_F5, Qt::ShiftModifier); // Fetch All
+    QCOMPARE(window->downloadsPanel()->proxy()->rowCount(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->doneCount(), 2, timeoutMs);
-    QTRY_COMPARE(window->poemPane()->textView()->toPlainText(), QString::fromUtf8(poem));
+    QTRY_COMPARE(window->downloadsPanel()->poemPane()->textView()->toPlainText(),
+                 QString::fromUtf8(poem));
 }
 
 void TestMainWindow::importFromClipboard()
@@ -561,8 +588,8 @@ void TestMainWindow::contextMenuRemovesDownload()
     QVERIFY(fetchByClicking(*window, server->address(), u"one"_s));
     QVERIFY(fetchByClicking(*window, server->address(), u"two"_s));
     QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->doneCount(), 2, timeoutMs);
-    const QModelIndex second = window->downloadProxy()->index(1, 0);
-    GuiTest::clickRow(window->downloadView(), second);
+    const QModelIndex second = window->downloadsPanel()->proxy()->index(1, 0);
+    GuiTest::clickRow(window->downloadsPanel()->view(), second);
 
     QStringList shown;
     auto *timer = new QTimer(window.get());
@@ -588,15 +615,15 @@ void TestMainWindow::contextMenuRemovesDownload()
     });
     timer->start();
     // The menu key, or a right click: both arrive as a context menu event.
-    const QPoint where = window->downloadView()->visualRect(second).center();
+    const QPoint where = window->downloadsPanel()->view()->visualRect(second).center();
     QContextMenuEvent event(QContextMenuEvent::Keyboard, where,
-                            window->downloadView()->viewport()->mapToGlobal(where));
-    QApplication::sendEvent(window->downloadView()->viewport(), &event);
+                            window->downloadsPanel()->view()->viewport()->mapToGlobal(where));
+    QApplication::sendEvent(window->downloadsPanel()->view()->viewport(), &event);
     QCOMPARE(shown,
              QStringList({u"cancelAction"_s, u"retryAction"_s, u"copyAction"_s, u"saveAction"_s,
                           u"removeDownloadsAction"_s, u"clearFinishedAction"_s}));
-    QCOMPARE(window->downloadProxy()->rowCount(), 1);
-    QCOMPARE(window->downloadProxy()->index(0, 0).data().toString(), u"one"_s);
+    QCOMPARE(window->downloadsPanel()->proxy()->rowCount(), 1);
+    QCOMPARE(window->downloadsPanel()->proxy()->index(0, 0).data().toString(), u"one"_s);
 }
 
 void TestMainWindow::settingsApplyToNewRequests()
@@ -623,18 +650,19 @@ void TestMainWindow::settingsApplyToNewRequests()
     QVERIFY(listener.isValid());
     QVERIFY(fetchByClicking(*window, listener.address(), u"Never answers"_s));
     QTRY_COMPARE_WITH_TIMEOUT(shownState(*window, 0), RequestState::Failed, timeoutMs);
-    GuiTest::clickRow(window->downloadView(), window->downloadProxy()->index(0, 0));
-    QCOMPARE(window->failurePane()->kindLabel()->text(), u"TimeoutError"_s);
+    GuiTest::clickRow(window->downloadsPanel()->view(),
+                      window->downloadsPanel()->proxy()->index(0, 0));
+    QCOMPARE(window->downloadsPanel()->failurePane()->kindLabel()->text(), u"TimeoutError"_s);
 }
 
 void TestMainWindow::viewsAndButtonsHaveAccessibleNames()
 {
     auto window = showWindow();
     QVERIFY(window);
-    QVERIFY(!window->serverView()->accessibleName().isEmpty());
-    QVERIFY(!window->downloadView()->accessibleName().isEmpty());
-    QVERIFY(!window->poemPane()->textView()->accessibleName().isEmpty());
-    QVERIFY(!window->failurePane()->tracebackView()->accessibleName().isEmpty());
+    QVERIFY(!window->serverPanel()->view()->accessibleName().isEmpty());
+    QVERIFY(!window->downloadsPanel()->view()->accessibleName().isEmpty());
+    QVERIFY(!window->downloadsPanel()->poemPane()->textView()->accessibleName().isEmpty());
+    QVERIFY(!window->downloadsPanel()->failurePane()->tracebackView()->accessibleName().isEmpty());
     // Buttons are named by their text (or an accessible name where they have none).
     const auto buttons = window->findChildren<QAbstractButton *>();
     QVERIFY(buttons.size() > 5);

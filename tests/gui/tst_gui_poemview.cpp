@@ -3,6 +3,7 @@
 // reaches it (Ctrl+Home/End/F) and a frame shows its focus. Real window, real servers.
 
 #include "downloadmodel.h"
+#include "downloadspanel.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "messagefilter.h"
@@ -103,7 +104,7 @@ void TestPoemView::oneLinePoemIsShownCopiedAndSavedExactly()
     QVERIFY(window);
     QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->doneCount(), 1, timeoutMs);
 
-    PoemPane *pane = window->poemPane();
+    PoemPane *pane = window->downloadsPanel()->poemPane();
     const QString expected = QString::fromUtf8(poem);
     QCOMPARE(pane->text(), expected);
     // Shown as bounded blocks, none beginning with the second half of a surrogate pair.
@@ -124,8 +125,8 @@ void TestPoemView::oneLinePoemIsShownCopiedAndSavedExactly()
     QTest::mouseClick(copy, Qt::LeftButton);
     QCOMPARE(QApplication::clipboard()->text(), expected);
     QApplication::clipboard()->clear();
-    window->downloadView()->setFocus();
-    QTest::keyClick(window->downloadView(), Qt::Key_C, Qt::ControlModifier);
+    window->downloadsPanel()->view()->setFocus();
+    QTest::keyClick(window->downloadsPanel()->view(), Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(QApplication::clipboard()->text(), expected);
 
     QTemporaryDir directory;
@@ -213,7 +214,7 @@ void TestPoemView::followsTheEndOnlyAtTheEnd()
     QVERIFY(server);
     auto window = fetchAndShow(*server);
     QVERIFY(window);
-    QScrollBar *bar = window->poemPane()->textView()->verticalScrollBar();
+    QScrollBar *bar = window->downloadsPanel()->poemPane()->textView()->verticalScrollBar();
     // The first lines fit: the view is at the end, so it follows as the poem grows past it.
     QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 30, timeoutMs);
     QCOMPARE(bar->value(), bar->maximum());
@@ -242,7 +243,7 @@ void TestPoemView::keyboardReachesTheText()
     auto window = fetchAndShow(*server);
     QVERIFY(window);
     QTRY_COMPARE_WITH_TIMEOUT(window->downloadModel()->doneCount(), 1, timeoutMs);
-    PoemPane *pane = window->poemPane();
+    PoemPane *pane = window->downloadsPanel()->poemPane();
     PoemView *view = pane->textView();
     QTRY_COMPARE(view->text(), QString::fromUtf8(poem));
     QScrollBar *bar = view->verticalScrollBar();

@@ -13,11 +13,13 @@
 #include "testservers.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMutex>
 #include <QTest>
+#include <QTimer>
 
 #include <cstring>
 
@@ -77,6 +79,31 @@ PoetryServer::Options slowOptions(const QByteArray &poem, qint64 bytes, millisec
     return options;
 }
 
+// While `scope` lives: clicks the button named `button` of the quit question as soon as it
+// opens, ticking "Don't ask again" first when `dontAskAgain`, and records the question's
+// object name in `*asked`.
+void answerQuitConfirmation(QObject *scope, const QString &button, bool dontAskAgain = false,
+                            QString *asked = nullptr)
+{
+    auto *timer = new QTimer(scope);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, scope, [=] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible())
+            return;
+        timer->stop();
+        if (asked)
+            *asked = dialog->objectName();
+        if (auto *box = dialog->findChild<QCheckBox *>(u"dontAskAgain"_s))
+            box->setChecked(dontAskAgain);
+        if (auto *choice = dialog->findChild<QAbstractButton *>(button))
+            choice->click();
+        else
+            dialog->reject();
+    });
+    timer->start();
+}
+
 } // namespace
 
 class TestQuit : public QObject
@@ -90,6 +117,8 @@ private Q_SLOTS:
 
     void quitWithDownloadsInFlight_data();
     void quitWithDownloadsInFlight();
+    void cancellingTheQuestionKeepsEverything();
+    void dontAskAgainIsRemembered();
 
 private:
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -163,6 +192,10 @@ void TestQuit::quitWithDownloadsInFlight()
              qPrintable(u"%1 of %2 active"_s.arg(model->activeCount()).arg(total)));
     const int active = model->activeCount();
 
+    // The window asks first (issue 12, item 14); the user says Quit.
+    QObject answering;
+    if (how != u"delete"_s)
+        answerQuitConfirmation(&answering, u"quitButton"_s);
     QElapsedTimer closing;
     closing.start();
     if (how == u"quit"_s) {
@@ -193,6 +226,52 @@ void TestQuit::quitWithDownloadsInFlight()
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     const QStringList warnings = takeMessages();
     QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'\n')));
+}
+
+void TestQuit::cancellingTheQuestionKeepsEverything()
+{
+    const auto server = TestServers::start(TestPoems::utf8Poem(1024), PoetryServer::Fault::Stall);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.serverModel()->addServer({}, server->address().toString());
+    window.fetchAll();
+    QTRY_COMPARE_WITH_TIMEOUT(server->openConnections(), 1, 10'000);
+    QString asked;
+    QObject answering;
+    answerQuitConfirmation(&answering, u"noSuchButton"_s, false, &asked); // as Cancel or Esc
+    QVERIFY(!window.close());
+    QCOMPARE(asked, u"quitConfirmation"_s);
+    QVERIFY(window.isVisible());
+    QCOMPARE(window.downloadModel()->activeCount(), 1);
+    QCOMPARE(server->openConnections(), 1);
+    // With nothing under way the window closes without a question.
+    window.downloadModel()->cancelAll();
+    QTRY_COMPARE(window.downloadModel()->activeCount(), 0);
+    asked.clear();
+    answerQuitConfirmation(&answering, u"noSuchButton"_s, false, &asked);
+    QVERIFY(window.close()); // a question would block here until answered
+    QCOMPARE(asked, QString());
+}
+
+void TestQuit::dontAskAgainIsRemembered()
+{
+    const auto server = TestServers::start(TestPoems::utf8Poem(1024), PoetryServer::Fault::Stall);
+    for (const bool asks : {true, false}) {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.serverModel()->addServer({}, server->address().toString());
+        window.fetchAll();
+        QTRY_VERIFY_WITH_TIMEOUT(window.downloadModel()->runningCount() > 0, 10'000);
+        QString asked;
+        QObject answering;
+        answerQuitConfirmation(&answering, u"quitButton"_s, true, &asked);
+        QVERIFY(window.close());
+        // The first time it asks and the user ticks "Don't ask again"; the second it does not.
+        QCOMPARE(asked.isEmpty(), !asks);
+    }
+    QCOMPARE(QSettings().value(u"window/askBeforeQuitting"_s).toBool(), false);
 }
 
 QTEST_MAIN(TestQuit)

@@ -5,6 +5,7 @@
 // missing a translation.
 
 #include "downloadmodel.h"
+#include "downloadspanel.h"
 #include "failure.h"
 #include "failurepane.h"
 #include "guitestsupport.h"
@@ -224,7 +225,7 @@ void TestTranslations::windowSpeaksTheLanguage()
     const QList<QAction *> menuActions = window.menuBar()->actions();
     QCOMPARE(menuActions.size(), menus.size());
     for (qsizetype i = 0; i < menus.size(); ++i) {
-        check(u"MainWindow"_s, menus.at(i), menuActions.at(i)->text());
+        check(u"WindowActions"_s, menus.at(i), menuActions.at(i)->text());
         QVERIFY(menuActions.at(i)->menu());
         QVERIFY(!menuActions.at(i)->menu()->actions().isEmpty());
     }
@@ -238,7 +239,7 @@ void TestTranslations::windowSpeaksTheLanguage()
     for (const auto &[objectName, english] : actions) {
         const auto *action = window.findChild<QAction *>(objectName);
         QVERIFY2(action, qPrintable(objectName));
-        check(u"MainWindow"_s, english, action->text());
+        check(u"WindowActions"_s, english, action->text());
         // The mnemonic survives translation: the keyboard still reaches every menu entry.
         QVERIFY2(action->text().contains(u'&'), qPrintable(action->text()));
     }
@@ -289,8 +290,8 @@ void TestTranslations::failurePaneSpeaksTheLanguage()
     window.serverModel()->addServer(u"door"_s, server.address().toString());
     window.fetchAll(); // as Fetch All does
     QTRY_COMPARE_WITH_TIMEOUT(window.downloadModel()->failedCount(), 1, 20'000);
-    window.showDownloadRow(0);
-    QPlainTextEdit *view = window.failurePane()->tracebackView();
+    window.downloadsPanel()->showRow(0);
+    QPlainTextEdit *view = window.downloadsPanel()->failurePane()->tracebackView();
     QVERIFY(view->isVisible());
     const QString traceback = view->toPlainText();
 

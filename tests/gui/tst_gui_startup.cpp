@@ -1,0 +1,158 @@
+// How the window starts (MainWindow::startUp, as main() calls it): the demo on a first start
+// only when no servers are asked for, --demo on a later start, and the demo servers in sight.
+
+#include "guitestsupport.h"
+#include "mainwindow.h"
+#include "poetryserver.h"
+#include "serverlistmodel.h"
+#include "serverpanel.h"
+
+#include <QAction>
+#include <QScreen>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+class TestStartup : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { m_settingsDir = GuiTest::isolateSettings(); }
+    void init() { QSettings().clear(); }
+    void firstStartWithServersAddsOnlyThem();
+    void firstStartWithoutServersShowsTheDemo();
+    void laterStartAddsNothingUnlessAsked();
+    void demoServersComeIntoSight();
+    void emptyListOffersWhatToDo();
+    void savedSizeFitsTheScreen();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_settingsDir;
+};
+
+namespace {
+
+int demoRows(const ServerListModel &servers)
+{
+    int count = 0;
+    for (int row = 0; row < servers.rowCount(); ++row)
+        count += servers.server(row).demo ? 1 : 0;
+    return count;
+}
+
+} // namespace
+
+void TestStartup::firstStartWithServersAddsOnlyThem()
+{
+    // Issue 12, item 11: `poetry-reader 20003 20001` on a first start added the ten demo
+    // servers too.
+    PoetryServer server({});
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    MainWindow window;
+    window.show();
+    window.startUp(true, false, {server.address().toString()});
+    QCOMPARE(window.serverModel()->rowCount(), 1);
+    QCOMPARE(window.serverModel()->server(0).address, server.address().toString());
+    QCOMPARE(demoRows(*window.serverModel()), 0);
+}
+
+void TestStartup::firstStartWithoutServersShowsTheDemo()
+{
+    MainWindow window;
+    window.show();
+    window.startUp(true, false, {});
+    QVERIFY(window.serverModel()->rowCount() >= 1);
+    QCOMPARE(demoRows(*window.serverModel()), window.serverModel()->rowCount());
+}
+
+void TestStartup::laterStartAddsNothingUnlessAsked()
+{
+    MainWindow window;
+    window.show();
+    window.startUp(false, false, {});
+    QCOMPARE(window.serverModel()->rowCount(), 0);
+    window.startUp(false, true, {});
+    QVERIFY(demoRows(*window.serverModel()) >= 1);
+}
+
+void TestStartup::demoServersComeIntoSight()
+{
+    // Issue 12, item 12: --demo on a later start added the demo servers at the bottom of a
+    // long list, out of sight.
+    MainWindow window;
+    window.resize(900, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (int i = 0; i < 300; ++i)
+        window.serverModel()->addServer(u"server %1"_s.arg(i), u"127.0.0.1:%1"_s.arg(2000 + i));
+    const int before = window.serverModel()->rowCount();
+    window.startUp(false, true, {});
+    QVERIFY(window.serverModel()->rowCount() > before);
+    QTreeView *view = window.serverPanel()->view();
+    const QModelIndex firstDemo = GuiTest::viewIndex(view, window.serverModel()->index(before, 0));
+    QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(firstDemo)));
+}
+
+void TestStartup::emptyListOffersWhatToDo()
+{
+    // Issue 12, item 11: a second start showed an empty window with no hint.
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.startUp(false, false, {});
+    auto *empty = window.serverPanel()->findChild<QWidget *>(u"emptyServerList"_s);
+    QVERIFY(empty);
+    QVERIFY(empty->isVisible());
+    QVERIFY(!window.serverPanel()->view()->isVisible());
+    QStringList offered;
+    QToolButton *demo = nullptr;
+    for (auto *button : empty->findChildren<QToolButton *>()) {
+        offered.append(button->accessibleName());
+        if (button->defaultAction()->objectName() == u"demoAction"_s)
+            demo = button;
+    }
+    QCOMPARE(offered, (QStringList{u"Add Server"_s, u"Start Demo Servers"_s}));
+    QVERIFY(demo);
+    QTest::mouseClick(demo, Qt::LeftButton);
+    QVERIFY(window.serverModel()->rowCount() > 0);
+    QVERIFY(!empty->isVisible());
+    QVERIFY(window.serverPanel()->view()->isVisible());
+    // Empty again: the hint comes back.
+    window.serverModel()->removeRows(0, window.serverModel()->rowCount());
+    QVERIFY(empty->isVisible());
+}
+
+void TestStartup::savedSizeFitsTheScreen()
+{
+    // Issue 12, item 6: at QT_SCALE_FACTOR=2 the saved 1180×760 became 2360×1520 on a
+    // 1400×900 screen. A saved size larger than the screen (saved on a larger one, or at
+    // another scale) is fitted to it.
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QRect available = window.screen()->availableGeometry();
+        window.setGeometry(available.x() + 50, available.y() + 40, available.width() * 2,
+                           available.height() * 2);
+        QTRY_VERIFY(window.width() > available.width());
+        QVERIFY(window.close());
+    }
+    MainWindow window;
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(available.contains(window.frameGeometry()),
+             qPrintable(u"%1,%2 %3×%4 on %5×%6"_s.arg(window.x())
+                                .arg(window.y())
+                                .arg(window.width())
+                                .arg(window.height())
+                                .arg(available.width())
+                                .arg(available.height())));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.width() <= available.width());
+    QVERIFY(window.height() <= available.height());
+}
+
+QTEST_MAIN(TestStartup)
+#include "tst_gui_startup.moc"

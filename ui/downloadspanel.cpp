@@ -1,0 +1,245 @@
+#include "downloadspanel.h"
+
+#include "displayformat.h"
+#include "downloadmodel.h"
+#include "failurepane.h"
+#include "plainmessage.h"
+#include "poempane.h"
+#include "progressdelegate.h"
+#include "scrolltonewrows.h"
+#include "windowactions.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTreeView>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString fileNameFor(const QString &serverName)
+{
+    QString name;
+    for (const QChar c : serverName) {
+        if (c.isLetterOrNumber())
+            name += c;
+        else if (!name.isEmpty() && !name.endsWith(u'-'))
+            name += u'-';
+    }
+    while (name.endsWith(u'-'))
+        name.chop(1);
+    return (name.isEmpty() ? u"poem"_s : name) + u".txt"_s;
+}
+
+} // namespace
+
+DownloadsPanel::DownloadsPanel(DownloadModel *downloads, const WindowActions *actions,
+                               QWidget *parent)
+    : QSplitter(Qt::Vertical, parent),
+      m_downloads(downloads),
+      m_view(new QTreeView(this)),
+      m_proxy(new QSortFilterProxyModel(this)),
+      m_details(new QStackedWidget(this)),
+      m_placeholder(new QLabel(tr("Select a download to read its poem as it arrives."), this)),
+      m_poemPane(new PoemPane(this)),
+      m_failurePane(new FailurePane(this))
+{
+    setObjectName(u"centreSplitter"_s);
+    m_proxy->setSourceModel(m_downloads);
+    m_proxy->setSortRole(DownloadModel::SortRole);
+
+    m_view->setObjectName(u"downloadView"_s);
+    m_view->setAccessibleName(tr("Downloads"));
+    m_view->setModel(m_proxy);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true); // a thousand rows, one height computed
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // the order of fetching until asked
+    m_view->setItemDelegateForColumn(DownloadModel::ProgressColumn, new ProgressDelegate(m_view));
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    new ScrollToNewRows(m_view); // new downloads come into sight
+    sizeColumns();
+    // Shortcuts that mean something else elsewhere (Esc, Ctrl+C, Delete) act here only.
+    m_view->addActions({actions->cancel, actions->copyPoems, actions->removeDownloads});
+    connect(m_view, &QTreeView::customContextMenuRequested, this,
+            [this, actions](const QPoint &position) {
+                QMenu menu(this);
+                actions->fillDownloadMenu(&menu);
+                menu.exec(m_view->viewport()->mapToGlobal(position));
+            });
+
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setTextFormat(Qt::PlainText);
+    m_placeholder->setEnabled(false);
+    m_details->setObjectName(u"details"_s);
+    m_details->insertWidget(PlaceholderPage, m_placeholder);
+    m_details->insertWidget(PoemPage, m_poemPane);
+    m_details->insertWidget(FailurePage, m_failurePane);
+
+    addWidget(m_view);
+    addWidget(m_details);
+    setStretchFactor(0, 2);
+    setStretchFactor(1, 3);
+    setChildrenCollapsible(false);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DownloadsPanel::showCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DownloadsPanel::selectionChanged);
+    connect(m_downloads, &DownloadModel::downloadFinished, this, &DownloadsPanel::onFinished);
+    connect(m_downloads, &DownloadModel::downloadRestarted, this, [this](DownloadId id) {
+        if (id == m_shown)
+            showCurrent();
+    });
+    connect(m_downloads, &DownloadModel::dataChanged, this, &DownloadsPanel::onChanged);
+    connect(m_downloads, &DownloadModel::rowsRemoved, this, [this] {
+        if (m_shown != 0 && m_downloads->rowOf(m_shown) < 0)
+            showCurrent();
+    });
+    connect(m_poemPane, &PoemPane::copyRequested, this, [this] {
+        if (const int row = currentRow(); row >= 0)
+            QApplication::clipboard()->setText(
+                    QString::fromUtf8(m_downloads->download(row).bytes()));
+    });
+}
+
+void DownloadsPanel::sizeColumns()
+{
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(DownloadModel::ServerColumn, QHeaderView::Stretch);
+    // Wide enough for what the columns typically say, measured in the user's font.
+    const auto fit = [this](const QString &text) {
+        return fontMetrics().horizontalAdvance(text) + fontMetrics().averageCharWidth() * 4;
+    };
+    const QString someBytes = DisplayFormat::bytes(999 * 1024);
+    header->resizeSection(DownloadModel::StateColumn,
+                          fit(DisplayFormat::stateName(RequestState::Connecting))
+                                  + style()->pixelMetric(QStyle::PM_SmallIconSize));
+    header->resizeSection(DownloadModel::ProgressColumn, fontMetrics().averageCharWidth() * 22);
+    header->resizeSection(DownloadModel::BytesColumn,
+                          fit(DownloadModel::tr("%1 of %2").arg(someBytes, someBytes)));
+    header->resizeSection(DownloadModel::RateColumn, fit(DisplayFormat::rate(999 * 1024)));
+    header->resizeSection(DownloadModel::ElapsedColumn, fit(DisplayFormat::duration(599'000)));
+}
+
+QList<int> DownloadsPanel::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(m_proxy->mapToSource(index).row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+int DownloadsPanel::currentRow() const
+{
+    const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
+    return current.isValid() ? current.row() : -1;
+}
+
+void DownloadsPanel::showRow(int row)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_downloads->index(row, 0));
+    m_view->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void DownloadsPanel::copySelectedPoems() const
+{
+    QStringList poems;
+    for (int row : selectedRows()) {
+        const Download &download = m_downloads->download(row);
+        if (!download.bytes().isEmpty())
+            poems.append(QString::fromUtf8(download.bytes()));
+    }
+    if (!poems.isEmpty())
+        QApplication::clipboard()->setText(poems.join(u"\n\n"_s));
+}
+
+QString DownloadsPanel::saveCurrentPoem()
+{
+    const int row = currentRow();
+    if (row < 0 || m_downloads->download(row).bytes().isEmpty())
+        return {};
+    // The file dialog runs an event loop: downloads go on and rows may move or go. Keep the id,
+    // not a reference into the model.
+    const DownloadId id = m_downloads->download(row).id;
+    QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (directory.isEmpty())
+        directory = QDir::homePath();
+    const QString fileName = QFileDialog::getSaveFileName(
+            this, tr("Save Poem"),
+            QDir(directory).filePath(fileNameFor(m_downloads->download(row).serverName)),
+            tr("Text files (*.txt);;All files (*)"));
+    const int rowNow = m_downloads->rowOf(id);
+    if (fileName.isEmpty() || rowNow < 0)
+        return {};
+    // The poem's bytes exactly as the server sent them; QSaveFile never leaves half a file.
+    const QByteArray bytes = m_downloads->download(rowNow).bytes();
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        PlainMessage::warn(this, tr("Save Poem"),
+                           tr("The poem could not be saved to “%1”: %2")
+                                   .arg(QDir::toNativeSeparators(fileName), file.errorString()));
+        return {};
+    }
+    return tr("Saved “%1”.").arg(QDir::toNativeSeparators(fileName));
+}
+
+void DownloadsPanel::showCurrent()
+{
+    const int row = currentRow();
+    if (row < 0) {
+        m_shown = 0;
+        m_poemPane->clear();
+        m_failurePane->clear();
+        m_details->setCurrentIndex(PlaceholderPage);
+    } else {
+        const Download &download = m_downloads->download(row);
+        m_shown = download.id;
+        if (download.state() == RequestState::Failed
+            || download.state() == RequestState::Cancelled) {
+            m_poemPane->clear();
+            m_failurePane->showDownload(download);
+            m_details->setCurrentIndex(FailurePage);
+        } else {
+            m_failurePane->clear();
+            m_poemPane->showDownload(download);
+            m_details->setCurrentIndex(PoemPage);
+        }
+    }
+    Q_EMIT selectionChanged();
+}
+
+void DownloadsPanel::onFinished(DownloadId id)
+{
+    if (id != m_shown)
+        return;
+    const Download &download = m_downloads->download(m_downloads->rowOf(id));
+    if (download.state() == RequestState::Done)
+        m_poemPane->finishDownload(download);
+    else
+        showCurrent();
+}
+
+void DownloadsPanel::onChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    const int row = m_shown != 0 ? m_downloads->rowOf(m_shown) : -1;
+    if (row >= topLeft.row() && row <= bottomRight.row() && m_details->currentIndex() == PoemPage)
+        m_poemPane->updateHeader(m_downloads->download(row));
+}

@@ -1,0 +1,166 @@
+#include "windowactions.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QIcon>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QAction *makeAction(QObject *parent, const QIcon &icon, const QString &text, const QString &name)
+{
+    auto *action = new QAction(icon, text, parent);
+    action->setObjectName(name);
+    return action;
+}
+
+} // namespace
+
+WindowActions::WindowActions(QObject *parent)
+    : QObject(parent),
+      addServer(makeAction(this, QIcon::fromTheme(u"list-add"_s), tr("&Add Server…"),
+                           u"addServerAction"_s)),
+      editServer(makeAction(this, QIcon::fromTheme(u"document-edit"_s), tr("&Edit Server…"),
+                            u"editServerAction"_s)),
+      removeServers(makeAction(this, QIcon::fromTheme(u"list-remove"_s), tr("&Remove Server"),
+                               u"removeServerAction"_s)),
+      importFile(makeAction(this, QIcon::fromTheme(u"document-open"_s), tr("&Import Servers…"),
+                            u"importFileAction"_s)),
+      importClipboard(makeAction(this, QIcon::fromTheme(u"edit-paste"_s),
+                                 tr("Import Servers from &Clipboard"), u"importClipboardAction"_s)),
+      exportServers(makeAction(this, QIcon::fromTheme(u"document-save-as"_s),
+                               tr("E&xport Servers…"), u"exportServersAction"_s)),
+      startDemo(makeAction(this, QIcon::fromTheme(u"media-playback-start"_s),
+                           tr("Start &Demo Servers"), u"demoAction"_s)),
+      fetch(makeAction(this, QIcon::fromTheme(u"go-down"_s), tr("&Fetch"), u"fetchAction"_s)),
+      fetchAll(makeAction(this, QIcon::fromTheme(u"emblem-downloads"_s), tr("Fetch &All"),
+                          u"fetchAllAction"_s)),
+      cancel(makeAction(this, QIcon::fromTheme(u"process-stop"_s), tr("&Cancel"),
+                        u"cancelAction"_s)),
+      cancelAll(makeAction(this, QIcon::fromTheme(u"process-stop"_s), tr("Cancel A&ll"),
+                           u"cancelAllAction"_s)),
+      retry(makeAction(this, QIcon::fromTheme(u"view-refresh"_s), tr("&Retry"), u"retryAction"_s)),
+      copyPoems(makeAction(this, QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Poem"),
+                           u"copyAction"_s)),
+      savePoem(makeAction(this, QIcon::fromTheme(u"document-save-as"_s), tr("&Save Poem…"),
+                          u"saveAction"_s)),
+      removeDownloads(makeAction(this, QIcon::fromTheme(u"edit-delete"_s), tr("Re&move"),
+                                 u"removeDownloadsAction"_s)),
+      clearFinished(makeAction(this, QIcon::fromTheme(u"edit-clear-all"_s), tr("Clear &Finished"),
+                               u"clearFinishedAction"_s)),
+      zoomIn(makeAction(this, QIcon::fromTheme(u"zoom-in"_s), tr("Zoom &In"), u"zoomInAction"_s)),
+      zoomOut(makeAction(this, QIcon::fromTheme(u"zoom-out"_s), tr("Zoom &Out"),
+                         u"zoomOutAction"_s)),
+      settings(makeAction(this, QIcon::fromTheme(u"preferences-system"_s), tr("&Settings…"),
+                          u"settingsAction"_s)),
+      quit(makeAction(this, QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), u"quitAction"_s)),
+      about(makeAction(this, QIcon::fromTheme(u"help-about"_s), tr("&About Poetry Reader"),
+                       u"aboutAction"_s))
+{
+    addServer->setShortcut(QKeySequence::New);
+    addServer->setToolTip(tr("Add a poetry server to the list"));
+    removeServers->setShortcut(QKeySequence::Delete);
+    removeServers->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    importFile->setShortcut(QKeySequence::Open);
+    importClipboard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+
+    fetch->setShortcuts(
+            {QKeySequence(QKeySequence::Refresh), QKeySequence(Qt::CTRL | Qt::Key_Return)});
+    fetch->setToolTip(tr("Fetch a poem from each selected server"));
+    fetchAll->setShortcuts({QKeySequence(Qt::SHIFT | Qt::Key_F5),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return)});
+    fetchAll->setToolTip(tr("Fetch a poem from every server in the list"));
+    cancel->setShortcut(QKeySequence::Cancel);
+    cancel->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    cancel->setToolTip(tr("Cancel the selected downloads"));
+    cancelAll->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Escape));
+    retry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    retry->setToolTip(tr("Fetch the selected downloads again"));
+    copyPoems->setShortcut(QKeySequence::Copy);
+    // Only in the downloads table: in a text view, Copy copies the selected text.
+    copyPoems->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    savePoem->setShortcut(QKeySequence::Save);
+    removeDownloads->setShortcut(QKeySequence::Delete);
+    removeDownloads->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    clearFinished->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    clearFinished->setToolTip(tr("Remove the downloads that have ended"));
+
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QList<QKeySequence> preferences = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (preferences.isEmpty())
+        preferences.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setShortcuts(preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void WindowActions::populate(QMainWindow *window) const
+{
+    QMenuBar *menuBar = window->menuBar();
+    QMenu *serverMenu = menuBar->addMenu(tr("&Servers"));
+    serverMenu->addActions({addServer, editServer, removeServers});
+    serverMenu->addSeparator();
+    serverMenu->addActions({importFile, importClipboard, exportServers});
+    serverMenu->addSeparator();
+    serverMenu->addAction(startDemo);
+    serverMenu->addSeparator();
+    serverMenu->addAction(quit);
+
+    QMenu *downloadMenu = menuBar->addMenu(tr("&Downloads"));
+    downloadMenu->addActions({fetch, fetchAll});
+    downloadMenu->addSeparator();
+    downloadMenu->addActions({cancel, cancelAll, retry});
+    downloadMenu->addSeparator();
+    downloadMenu->addActions({copyPoems, savePoem});
+    downloadMenu->addSeparator();
+    downloadMenu->addActions({removeDownloads, clearFinished});
+
+    QMenu *viewMenu = menuBar->addMenu(tr("&View"));
+    viewMenu->addActions({zoomIn, zoomOut});
+
+    QMenu *settingsMenu = menuBar->addMenu(tr("S&ettings"));
+    settingsMenu->addAction(settings);
+
+    QMenu *helpMenu = menuBar->addMenu(tr("&Help"));
+    helpMenu->addAction(about);
+    QAction *aboutQt = helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+
+    QToolBar *toolBar = window->addToolBar(tr("Main Toolbar"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setMovable(false);
+    toolBar->addAction(addServer);
+    toolBar->addSeparator();
+    toolBar->addActions({fetch, fetchAll});
+    toolBar->addSeparator();
+    toolBar->addActions({cancel, retry, clearFinished});
+    auto *spacer = new QWidget(toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(spacer);
+    toolBar->addAction(settings);
+}
+
+void WindowActions::fillServerMenu(QMenu *menu) const
+{
+    menu->addAction(fetch);
+    menu->addSeparator();
+    menu->addActions({addServer, editServer, removeServers});
+}
+
+void WindowActions::fillDownloadMenu(QMenu *menu) const
+{
+    menu->addActions({cancel, retry});
+    menu->addSeparator();
+    menu->addActions({copyPoems, savePoem});
+    menu->addSeparator();
+    menu->addActions({removeDownloads, clearFinished});
+}
