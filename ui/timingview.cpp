@@ -124,7 +124,9 @@ void TimingView::refresh()
         item->setText(PhaseStartColumn, offset(span.start));
         item->setText(PhaseLengthColumn,
                       span.running ? tr("%1 (so far)").arg(time(span.length)) : time(span.length));
-        item->setForeground(PhaseNameColumn, color(span.phase, m_phases->palette()));
+        // A swatch of the waterfall's colour; the name stays in the text colour (3:1 is
+        // enough for a bar, not for text).
+        item->setData(PhaseNameColumn, Qt::DecorationRole, color(span.phase, m_phases->palette()));
     }
 
     const QList<Attempt> tries = attempts(trace);

@@ -99,6 +99,9 @@ void TestTiming::followsLiveJobWithAttempts()
              QStringList({phaseName(Phase::Queued), phaseName(Phase::Resolving),
                           phaseName(Phase::Connecting), phaseName(Phase::Waiting),
                           phaseName(Phase::Receiving)}));
+    // Each phase with a swatch of its waterfall colour.
+    QCOMPARE(view.phaseList()->topLevelItem(4)->data(0, Qt::DecorationRole).value<QColor>(),
+             PhaseTimeline::color(Phase::Receiving, view.phaseList()->palette()));
     for (const QString &length : column(view.phaseList(), TimingView::PhaseLengthColumn))
         QVERIFY2(!length.contains(u'('), qPrintable(length));
     QCOMPARE(attempts->topLevelItem(1)->text(TimingView::AttemptOutcomeColumn),
