@@ -136,6 +136,5 @@ private:
     int m_cancelled = 0;
     bool m_countsDirty = false;
     WaterfallAxis m_axis;
-    bool m_axisChanged = false; // since the last coalesced dataChanged
     QTimer m_updateTimer;
 };

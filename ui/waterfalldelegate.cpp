@@ -17,9 +17,14 @@ constexpr int padding = 3; // pixels kept free at both ends of the cell
 
 } // namespace
 
-WaterfallDelegate::WaterfallDelegate(const WaterfallAxis *axis, QObject *parent)
-    : QStyledItemDelegate(parent), m_axis(axis)
-{ }
+WaterfallDelegate::WaterfallDelegate(const WaterfallAxis *axis, QAbstractItemView *view)
+    : QStyledItemDelegate(view), m_axis(axis)
+{
+    if (axis && view) {
+        // Coalesced by Qt with the repaints of the running rows' updates.
+        connect(axis, &WaterfallAxis::changed, view->viewport(), qOverload<>(&QWidget::update));
+    }
+}
 
 QRectF WaterfallDelegate::barRect(const QRect &cell, const WaterfallRow &row,
                                   const Span &span) const

@@ -7,18 +7,21 @@
 
 #include <optional>
 
+class QAbstractItemView;
 class WaterfallAxis;
 
 // Draws a download's phases (DownloadModel::WaterfallRole) as coloured bars on the one time
 // axis of all rows, as the browsers' network panels draw their waterfall; hovering a bar names
 // the phase and its duration. The axis is shared (the model's waterfallAxis()), so a paint
-// reads two numbers, never the other rows.
+// reads two numbers, never the other rows. When the axis changes, every bar moves: the delegate
+// repaints the view's viewport (the model does not signal each row for it).
 class WaterfallDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 
 public:
-    explicit WaterfallDelegate(const WaterfallAxis *axis, QObject *parent = nullptr);
+    // `view` (the parent, if given) is repainted when the axis changes.
+    explicit WaterfallDelegate(const WaterfallAxis *axis, QAbstractItemView *view = nullptr);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

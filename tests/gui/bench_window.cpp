@@ -11,6 +11,7 @@
 // --hidden keeps the window hidden (models, no painting): what the views themselves cost.
 // --waterfall draws the waterfall column (WaterfallDelegate, 300 px wide), as issue 13 asks.
 
+#include "confirmations.h"
 #include "downloadmodel.h"
 #include "downloadspanel.h"
 #include "guitestsupport.h"
@@ -86,6 +87,8 @@ int main(int argc, char *argv[])
     {
         QSettings settings;
         settings.setValue(u"fetch/maxConnections"_s, downloads); // all at once
+        // Quitting with downloads under way asks first: a benchmark has nobody to answer.
+        settings.setValue(Confirmations::askBeforeQuittingKey(), false);
     }
 
     // 10 bytes every 50 ms, and enough of them to last both phases of the measurement.

@@ -22,6 +22,22 @@ using namespace std::chrono_literals;
 using PhaseTimeline::Phase;
 using PhaseTimeline::Span;
 
+namespace {
+
+class PaintCounter : public QObject
+{
+public:
+    int paints = 0;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+};
+
+} // namespace
+
 class TestWaterfall : public QObject
 {
     Q_OBJECT
@@ -146,6 +162,14 @@ void TestWaterfall::toolTipNamesThePhase()
     // Read at once: offscreen, nothing keeps a pointer over the bar for the tip to stay.
     QCOMPARE(QToolTip::text(), WaterfallDelegate::toolTip(waiting));
     QToolTip::hideText();
+
+    // The axis grows (another row runs on): the view repaints without a signal of the model.
+    PaintCounter counter;
+    view.viewport()->installEventFilter(&counter);
+    QCoreApplication::processEvents(); // the repaints already asked for go first
+    const int before = counter.paints;
+    axis.include(axis.origin(), axis.end() + 50ms);
+    QTRY_VERIFY(counter.paints > before);
 }
 
 void TestWaterfall::realRowsShareOneAxis()
