@@ -98,7 +98,7 @@ version=$(dpkg-deb -f "$deb" Version)
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "check-package: $(basename "$deb"): $package $version"
 echo "check-package: Depends: $depends"
-for library in libqt6core6 libqt6network6 libqt6widgets6 libc6; do
+for library in libqt6core6 libqt6network6 libqt6widgets6 libqt6dbus6 libc6; do
     [[ $depends == *"$library "* || $depends == *"$library," || $depends == *"$library" ]] \
         || fail "the package does not depend on $library (CPACK_DEBIAN_PACKAGE_SHLIBDEPS)"
 done

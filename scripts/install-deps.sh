@@ -20,8 +20,9 @@ packages=(
     # OpenGL and xkbcommon headers that Qt's CMake files look for
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-svg-dev libgl-dev libxkbcommon-dev
-    # GUI tests and screenshots without a display
-    xvfb xauth imagemagick
+    # GUI tests and screenshots without a display; the private message bus of the desktop
+    # notification test (tst_gui_notifier starts its own dbus-daemon; the program needs none)
+    xvfb xauth imagemagick dbus-daemon
     # Demos and checks: nc, validating the desktop entry and the AppStream metainfo, rendering
     # the manual pages (groff); rsvg-convert renders the icon's PNGs (resources/icons/render-png.sh)
     netcat-openbsd desktop-file-utils appstream groff-base librsvg2-bin

@@ -29,12 +29,75 @@
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%n poem(s) arrived</source>
+        <translation>
+            <numerusform>%n poem arrived</numerusform>
+            <numerusform>%n poems arrived</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) failed</source>
+        <translation>
+            <numerusform>%n download failed</numerusform>
+            <numerusform>%n downloads failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s) arrived, %1 failed</source>
+        <extracomment>%n poems, %1 failed downloads: &quot;7 poems arrived, 2 failed&quot;</extracomment>
+        <translation>
+            <numerusform>%n poem arrived, %1 failed</numerusform>
+            <numerusform>%n poems arrived, %1 failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DownloadFilterModel</name>
+    <message numerus="yes">
+        <source>%1 of %n shown</source>
+        <comment>downloads</comment>
+        <translation>
+            <numerusform>%1 of %n shown</numerusform>
+            <numerusform>%1 of %n shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Futures</name>
     <message numerus="yes">
         <source>Every one of %n request(s) failed</source>
         <translation>
             <numerusform>Every one of %n request failed</numerusform>
             <numerusform>Every one of %n requests failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySession</name>
+    <message numerus="yes">
+        <source>%n change(s) to the poem library could not be written.</source>
+        <translation>
+            <numerusform>%n change to the poem library could not be written.</numerusform>
+            <numerusform>%n changes to the poem library could not be written.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message numerus="yes">
+        <source>The first %n poems</source>
+        <translation>
+            <numerusform>The first %n poem</numerusform>
+            <numerusform>The first %n poems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s)</source>
+        <translation>
+            <numerusform>%n poem</numerusform>
+            <numerusform>%n poems</numerusform>
         </translation>
     </message>
 </context>

@@ -284,6 +284,36 @@
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%n poem(s) arrived</source>
+        <translation>
+            <numerusform>詩が%n編届きました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) failed</source>
+        <translation>
+            <numerusform>ダウンロード%n件が失敗しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s) arrived, %1 failed</source>
+        <extracomment>%n poems, %1 failed downloads: &quot;7 poems arrived, 2 failed&quot;</extracomment>
+        <translation>
+            <numerusform>詩が%n編届き、%1件が失敗しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Failures</source>
+        <translation>失敗を表示</translation>
+    </message>
+    <message>
+        <source>Show Poems</source>
+        <translation>詩を表示</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>%1/s</source>
@@ -328,6 +358,16 @@
     <message>
         <source>Paused</source>
         <translation>一時停止</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadFilterModel</name>
+    <message numerus="yes">
+        <source>%1 of %n shown</source>
+        <comment>downloads</comment>
+        <translation>
+            <numerusform>%n件中%1件を表示</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -537,6 +577,54 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by server or address</source>
+        <translation>サーバー名またはアドレスで絞り込み</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>フィルターの文字列</translation>
+    </message>
+    <message>
+        <source>All States</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>状態フィルター</translation>
+    </message>
+    <message>
+        <source>Show only downloads in these states</source>
+        <translation>これらの状態のダウンロードだけを表示</translation>
+    </message>
+    <message>
+        <source>Any Failure Kind</source>
+        <translation>すべての失敗の種類</translation>
+    </message>
+    <message>
+        <source>Failure kind filter</source>
+        <translation>失敗の種類フィルター</translation>
+    </message>
+    <message>
+        <source>Show only failures of this kind</source>
+        <translation>この種類の失敗だけを表示</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>No States</source>
+        <translation>状態なし</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>The states shown, as a list: &quot;Failed, Cancelled&quot;</extracomment>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>Futures</name>
     <message>
         <source>The request was cancelled</source>
@@ -559,6 +647,160 @@
     <message>
         <source>No result within %1 s</source>
         <translation>%1 秒以内に結果がありません</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>(empty poem)</source>
+        <translation>（空の詩）</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>既読</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未読</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>お気に入り</translation>
+    </message>
+    <message>
+        <source>Not a favourite</source>
+        <translation>お気に入りではない</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバー</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>取得日時</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryRestore</name>
+    <message>
+        <source>Done · %1</source>
+        <translation>完了 · %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>中断</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySession</name>
+    <message numerus="yes">
+        <source>%n change(s) to the poem library could not be written.</source>
+        <translation>
+            <numerusform>詩のライブラリへの %n 件の変更を書き込めませんでした。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Search the poems</source>
+        <translation>詩を検索</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>ライブラリを検索</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>お気に入り</translation>
+    </message>
+    <message>
+        <source>Mark the selected poems as favourites: they are never pruned</source>
+        <translation>選択した詩をお気に入りにします。お気に入りは整理で削除されません</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>既読</translation>
+    </message>
+    <message>
+        <source>Mark the selected poems as read or unread</source>
+        <translation>選択した詩を既読または未読にします</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected poems from the library</source>
+        <translation>選択した詩をライブラリから削除します</translation>
+    </message>
+    <message>
+        <source>Clear History…</source>
+        <translation>履歴を消去…</translation>
+    </message>
+    <message>
+        <source>Forget every download; the poems stay</source>
+        <translation>すべてのダウンロード履歴を消去します。詩は残ります</translation>
+    </message>
+    <message>
+        <source>Library actions</source>
+        <translation>ライブラリの操作</translation>
+    </message>
+    <message>
+        <source>Poems in the library</source>
+        <translation>ライブラリの詩</translation>
+    </message>
+    <message>
+        <source>Poem text</source>
+        <translation>詩の本文</translation>
+    </message>
+    <message>
+        <source>Select a poem to read it.</source>
+        <translation>読む詩を選択してください。</translation>
+    </message>
+    <message>
+        <source>No poems yet: every poem received is kept here.</source>
+        <translation>まだ詩はありません。受信した詩はすべてここに保存されます。</translation>
+    </message>
+    <message>
+        <source>No poem contains “%1”.</source>
+        <translation>「%1」を含む詩はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n poems</source>
+        <translation>
+            <numerusform>最初の %n 編の詩</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s)</source>
+        <translation>
+            <numerusform>%n 編の詩</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>履歴を消去</translation>
+    </message>
+    <message>
+        <source>Forget every download: the history, the servers’ last results and the last session’s downloads?</source>
+        <translation>すべてのダウンロード（履歴、サーバーごとの最後の結果、前回のセッションのダウンロード）を消去しますか?</translation>
+    </message>
+    <message>
+        <source>The poems in the library stay.</source>
+        <translation>ライブラリの詩は残ります。</translation>
     </message>
 </context>
 <context>
@@ -636,6 +878,22 @@
         <translation>
             <numerusform>待機中 %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry All Failed</source>
+        <translation>失敗したものをすべて再試行</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — Poetry Reader</source>
+        <translation>%2 件中 %1 件 — Poetry Reader</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>ライブラリ(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1306,10 @@
         <source>The new limits apply to the downloads started from now on.</source>
         <translation>新しい制限は、これから開始するダウンロードに適用されます。</translation>
     </message>
+    <message>
+        <source>&amp;Notify me when downloads end while the window is in the background</source>
+        <translation>ウィンドウが背面にあるときにダウンロードが終わったら通知する(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsFile</name>
@@ -1332,6 +1594,22 @@
     <message>
         <source>Main Toolbar</source>
         <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>Retry All F&amp;ailed</source>
+        <translation>失敗したものをすべて再試行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fetch every failed download again</source>
+        <translation>失敗したダウンロードをすべてもう一度取得します</translation>
+    </message>
+    <message>
+        <source>Copy as Co&amp;mmand</source>
+        <translation>コマンドとしてコピー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Copy the get-poetry command line that repeats the download</source>
+        <translation>このダウンロードを繰り返す get-poetry のコマンドラインをコピーします</translation>
     </message>
 </context>
 <context>

@@ -284,6 +284,36 @@
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%n poem(s) arrived</source>
+        <translation>
+            <numerusform>시 %n편이 도착했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) failed</source>
+        <translation>
+            <numerusform>다운로드 %n개가 실패했습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s) arrived, %1 failed</source>
+        <extracomment>%n poems, %1 failed downloads: &quot;7 poems arrived, 2 failed&quot;</extracomment>
+        <translation>
+            <numerusform>시 %n편이 도착했고 %1개가 실패했습니다</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show Failures</source>
+        <translation>실패 보기</translation>
+    </message>
+    <message>
+        <source>Show Poems</source>
+        <translation>시 보기</translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <source>%1/s</source>
@@ -328,6 +358,16 @@
     <message>
         <source>Paused</source>
         <translation>일시 정지</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadFilterModel</name>
+    <message numerus="yes">
+        <source>%1 of %n shown</source>
+        <comment>downloads</comment>
+        <translation>
+            <numerusform>%n개 중 %1개 표시</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -537,6 +577,54 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by server or address</source>
+        <translation>서버 이름이나 주소로 거르기</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>필터 텍스트</translation>
+    </message>
+    <message>
+        <source>All States</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>상태 필터</translation>
+    </message>
+    <message>
+        <source>Show only downloads in these states</source>
+        <translation>이 상태인 다운로드만 표시</translation>
+    </message>
+    <message>
+        <source>Any Failure Kind</source>
+        <translation>모든 실패 종류</translation>
+    </message>
+    <message>
+        <source>Failure kind filter</source>
+        <translation>실패 종류 필터</translation>
+    </message>
+    <message>
+        <source>Show only failures of this kind</source>
+        <translation>이 종류의 실패만 표시</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>No States</source>
+        <translation>상태 없음</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>The states shown, as a list: &quot;Failed, Cancelled&quot;</extracomment>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>Futures</name>
     <message>
         <source>The request was cancelled</source>
@@ -559,6 +647,160 @@
     <message>
         <source>No result within %1 s</source>
         <translation>%1초 안에 결과가 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>(empty poem)</source>
+        <translation>(빈 시)</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>읽지 않음</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>즐겨찾기</translation>
+    </message>
+    <message>
+        <source>Not a favourite</source>
+        <translation>즐겨찾기 아님</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>받은 때</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryRestore</name>
+    <message>
+        <source>Done · %1</source>
+        <translation>완료 · %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySession</name>
+    <message numerus="yes">
+        <source>%n change(s) to the poem library could not be written.</source>
+        <translation>
+            <numerusform>시 라이브러리의 변경 사항 %n개를 기록하지 못했습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Search the poems</source>
+        <translation>시 검색</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>서재 검색</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>즐겨찾기</translation>
+    </message>
+    <message>
+        <source>Mark the selected poems as favourites: they are never pruned</source>
+        <translation>선택한 시를 즐겨찾기로 표시합니다. 즐겨찾기는 정리할 때 지워지지 않습니다</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <source>Mark the selected poems as read or unread</source>
+        <translation>선택한 시를 읽음 또는 읽지 않음으로 표시합니다</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Remove the selected poems from the library</source>
+        <translation>선택한 시를 서재에서 제거합니다</translation>
+    </message>
+    <message>
+        <source>Clear History…</source>
+        <translation>기록 지우기…</translation>
+    </message>
+    <message>
+        <source>Forget every download; the poems stay</source>
+        <translation>모든 다운로드 기록을 지웁니다. 시는 남습니다</translation>
+    </message>
+    <message>
+        <source>Library actions</source>
+        <translation>서재 작업</translation>
+    </message>
+    <message>
+        <source>Poems in the library</source>
+        <translation>서재의 시</translation>
+    </message>
+    <message>
+        <source>Poem text</source>
+        <translation>시 본문</translation>
+    </message>
+    <message>
+        <source>Select a poem to read it.</source>
+        <translation>읽을 시를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>No poems yet: every poem received is kept here.</source>
+        <translation>아직 시가 없습니다. 받은 시는 모두 여기에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>No poem contains “%1”.</source>
+        <translation>“%1”이(가) 들어 있는 시가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n poems</source>
+        <translation>
+            <numerusform>처음 %n편의 시</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poem(s)</source>
+        <translation>
+            <numerusform>시 %n편</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear History</source>
+        <translation>기록 지우기</translation>
+    </message>
+    <message>
+        <source>Forget every download: the history, the servers’ last results and the last session’s downloads?</source>
+        <translation>모든 다운로드 기록(기록, 서버별 마지막 결과, 지난 세션의 다운로드)을 지울까요?</translation>
+    </message>
+    <message>
+        <source>The poems in the library stay.</source>
+        <translation>서재의 시는 남습니다.</translation>
     </message>
 </context>
 <context>
@@ -636,6 +878,22 @@
         <translation>
             <numerusform>대기 중 %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Retry All Failed</source>
+        <translation>실패한 항목 모두 다시 시도</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — Poetry Reader</source>
+        <translation>%2개 중 %1개 — Poetry Reader</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>라이브러리(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1306,10 @@
         <source>The new limits apply to the downloads started from now on.</source>
         <translation>새 제한은 지금부터 시작하는 다운로드에 적용됩니다.</translation>
     </message>
+    <message>
+        <source>&amp;Notify me when downloads end while the window is in the background</source>
+        <translation>창이 뒤에 있을 때 다운로드가 끝나면 알림(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsFile</name>
@@ -1332,6 +1594,22 @@
     <message>
         <source>Main Toolbar</source>
         <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <source>Retry All F&amp;ailed</source>
+        <translation>실패한 항목 모두 다시 시도(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Fetch every failed download again</source>
+        <translation>실패한 다운로드를 모두 다시 받습니다</translation>
+    </message>
+    <message>
+        <source>Copy as Co&amp;mmand</source>
+        <translation>명령으로 복사(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Copy the get-poetry command line that repeats the download</source>
+        <translation>이 다운로드를 되풀이하는 get-poetry 명령줄을 복사합니다</translation>
     </message>
 </context>
 <context>

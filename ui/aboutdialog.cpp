@@ -41,9 +41,10 @@ AboutDialog::AboutDialog(QWidget *parent) : QDialog(parent)
     auto *what = plainLabel(tr("Fetches poems from poetry servers and shows every download: its "
                                "progress, its poem as it arrives and, when it fails, why."),
                             this);
-    auto *qt = plainLabel(tr("Built with Qt %1, running on Qt %2.")
-                                  .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())),
-                          this);
+    auto *qt = plainLabel(
+            tr("Built with Qt %1, running on Qt %2.")
+                    .arg(QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion())),
+            this);
     qt->setObjectName(u"aboutQtVersion"_s);
     auto *origin = plainLabel(tr("After the clients of Dave Peticolas’s Twisted tutorial, with "
                                  "Qt’s event loop as the reactor. Free software under the MIT "

@@ -1,8 +1,11 @@
 #include "downloadspanel.h"
 
 #include "displayformat.h"
+#include "downloadfiltermodel.h"
 #include "downloadmodel.h"
 #include "failurepane.h"
+#include "filterbar.h"
+#include "getpoetrycommand.h"
 #include "plainmessage.h"
 #include "poempane.h"
 #include "progressdelegate.h"
@@ -17,10 +20,11 @@
 #include <QLabel>
 #include <QMenu>
 #include <QSaveFile>
-#include <QSortFilterProxyModel>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +51,8 @@ DownloadsPanel::DownloadsPanel(DownloadModel *downloads, const WindowActions *ac
     : QSplitter(Qt::Vertical, parent),
       m_downloads(downloads),
       m_view(new QTreeView(this)),
-      m_proxy(new QSortFilterProxyModel(this)),
+      m_proxy(new DownloadFilterModel(this)),
+      m_filterBar(new FilterBar(m_proxy, this)),
       m_details(new QStackedWidget(this)),
       m_placeholder(new QLabel(tr("Select a download to read its poem as it arrives."), this)),
       m_poemPane(new PoemPane(this)),
@@ -55,7 +60,6 @@ DownloadsPanel::DownloadsPanel(DownloadModel *downloads, const WindowActions *ac
 {
     setObjectName(u"centreSplitter"_s);
     m_proxy->setSourceModel(m_downloads);
-    m_proxy->setSortRole(DownloadModel::SortRole);
 
     m_view->setObjectName(u"downloadView"_s);
     m_view->setAccessibleName(tr("Downloads"));
@@ -89,7 +93,17 @@ DownloadsPanel::DownloadsPanel(DownloadModel *downloads, const WindowActions *ac
     m_details->insertWidget(PoemPage, m_poemPane);
     m_details->insertWidget(FailurePage, m_failurePane);
 
-    addWidget(m_view);
+    // The filter bar over the list; Ctrl+F in the list goes to it.
+    auto *list = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(list);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(2);
+    listLayout->addWidget(m_filterBar);
+    listLayout->addWidget(m_view, 1);
+    auto *find = new QShortcut(QKeySequence::Find, list);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, m_filterBar, &FilterBar::focusText);
+    addWidget(list);
     addWidget(m_details);
     setStretchFactor(0, 2);
     setStretchFactor(1, 3);
@@ -169,6 +183,17 @@ void DownloadsPanel::copySelectedPoems() const
     }
     if (!poems.isEmpty())
         QApplication::clipboard()->setText(poems.join(u"\n\n"_s));
+}
+
+void DownloadsPanel::copySelectedAsCommands() const
+{
+    QStringList commands;
+    for (int row : selectedRows()) {
+        const Download &download = m_downloads->download(row);
+        commands.append(GetPoetryCommand::command(download.address, download.job->options()));
+    }
+    if (!commands.isEmpty())
+        QApplication::clipboard()->setText(commands.join(u'\n'));
 }
 
 QString DownloadsPanel::saveCurrentPoem()

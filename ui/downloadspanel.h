@@ -1,15 +1,16 @@
 #pragma once
 
 #include "download.h"
+#include "downloadfiltermodel.h"
 
 #include <QList>
 #include <QSplitter>
 
 class DownloadModel;
+class FilterBar;
 class FailurePane;
 class PoemPane;
 class QLabel;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
 class WindowActions;
@@ -28,8 +29,9 @@ public:
                    QWidget *parent = nullptr);
 
     QTreeView *view() const { return m_view; }
-    // The downloads as the view shows them (sorted).
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    // The downloads as the view shows them: filtered by the bar above them, sorted.
+    DownloadFilterModel *proxy() const { return m_proxy; }
+    FilterBar *filterBar() const { return m_filterBar; }
     // The details under the list: a placeholder, the poem pane or the failure pane.
     QStackedWidget *details() const { return m_details; }
     PoemPane *poemPane() const { return m_poemPane; }
@@ -44,6 +46,8 @@ public:
 
     // Puts the poems of the selected downloads on the clipboard, blank lines between them.
     void copySelectedPoems() const;
+    // Puts the get-poetry command lines that repeat the selected downloads on the clipboard.
+    void copySelectedAsCommands() const;
     // Asks for a file and writes the current poem's exact bytes to it; returns what to say in
     // the status bar (empty when the user cancelled or nothing could be saved).
     QString saveCurrentPoem();
@@ -60,7 +64,8 @@ private:
 
     DownloadModel *m_downloads;
     QTreeView *m_view;
-    QSortFilterProxyModel *m_proxy;
+    DownloadFilterModel *m_proxy;
+    FilterBar *m_filterBar;
     QStackedWidget *m_details;
     QLabel *m_placeholder;
     PoemPane *m_poemPane;

@@ -66,6 +66,9 @@ FetchSettings FetchSettings::load(const QSettings &settings)
             = milliseconds(readNumber(settings, Deadline, defaults.deadline.count()));
     loaded.options.maxPoemSize = readNumber(settings, MaxPoemSize, defaults.maxPoemSize);
     loaded.maxConnections = int(readNumber(settings, MaxConnections, defaultMaxConnections));
+    // Anything but a clear "false" leaves them on: a damaged value must not silence them.
+    loaded.notifyWhenDone
+            = settings.value(u"window/notifyWhenDone"_s).toString() != QLatin1String("false");
     return loaded;
 }
 
@@ -79,4 +82,5 @@ void FetchSettings::save(QSettings &settings) const
     set(Deadline, options.deadline.count());
     set(MaxPoemSize, options.maxPoemSize);
     set(MaxConnections, maxConnections);
+    settings.setValue(u"window/notifyWhenDone"_s, notifyWhenDone);
 }

@@ -38,6 +38,9 @@ public:
 
     FetchOptions options;
     int maxConnections = defaultMaxConnections;
+    // A desktop notification when the downloads the user started have all ended while the
+    // window is not active ("window/notifyWhenDone").
+    bool notifyWhenDone = true;
 
     static FetchSettings load(const QSettings &settings);
     void save(QSettings &settings) const;

@@ -4,9 +4,14 @@
 #include "addserverdialog.h"
 #include "confirmations.h"
 #include "demoservers.h"
+#include "desktopnotifier.h"
+#include "downloadbatch.h"
+#include "downloadfiltermodel.h"
 #include "downloadmodel.h"
 #include "downloadspanel.h"
 #include "failurepane.h"
+#include "librarysession.h"
+#include "libraryview.h"
 #include "noticebar.h"
 #include "plainmessage.h"
 #include "poempane.h"
@@ -22,6 +27,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDBusConnection>
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -32,6 +38,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -42,6 +49,9 @@ MainWindow::MainWindow(QWidget *parent)
       m_fetcher(new PoetryFetcher(this)),
       m_servers(new ServerListModel(this)),
       m_downloads(new DownloadModel(m_fetcher, this)),
+      m_batch(new DownloadBatch(m_downloads, this)),
+      m_notifier(new DesktopNotifier(QDBusConnection::sessionBus(), this)),
+      m_librarySession(new LibrarySession(m_downloads, m_servers, this)),
       m_demo(new DemoServers(this)),
       m_actions(new WindowActions(this))
 {
@@ -53,7 +63,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(u"mainSplitter"_s);
     m_mainSplitter->addWidget(m_serverPanel);
-    m_mainSplitter->addWidget(m_downloadsPanel);
+    m_libraryView = new LibraryView(m_librarySession->library(), this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_downloadsPanel, tr("Downloads"));
+    m_tabs->addTab(m_libraryView, tr("&Library"));
+    m_mainSplitter->addWidget(m_tabs);
     m_mainSplitter->setStretchFactor(0, 1);
     m_mainSplitter->setStretchFactor(1, 3);
     m_mainSplitter->setChildrenCollapsible(false);
@@ -90,6 +106,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_downloads, &DownloadModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_downloads, &DownloadModel::serverResult, m_servers, &ServerListModel::setLastResult);
     connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateStatusCounts);
+    connect(m_batch, &DownloadBatch::progressChanged, this, &MainWindow::updateTitle);
+    connect(m_batch, &DownloadBatch::finished, this, &MainWindow::onBatchFinished);
+    connect(m_notifier, &DesktopNotifier::activated, this, &MainWindow::showNotifiedDownloads);
+    connect(m_downloadsPanel->proxy(), &DownloadFilterModel::countsChanged, this,
+            &MainWindow::updateStatusCounts);
+    connect(m_downloadsPanel->proxy(), &DownloadFilterModel::filterChanged, this,
+            &MainWindow::updateStatusCounts);
     connect(m_downloads, &DownloadModel::countsChanged, this, &MainWindow::updateActions);
     connect(m_downloadsPanel->poemPane(), &PoemPane::saveRequested, this, &MainWindow::savePoem);
     connect(m_downloadsPanel->failurePane(), &FailurePane::retryRequested, this,
@@ -143,7 +166,10 @@ void MainWindow::connectActions()
     connect(a.cancel, &QAction::triggered, this, &MainWindow::cancelSelected);
     connect(a.cancelAll, &QAction::triggered, this, &MainWindow::cancelAll);
     connect(a.retry, &QAction::triggered, this, &MainWindow::retrySelected);
+    connect(a.retryFailed, &QAction::triggered, this, &MainWindow::retryFailed);
     connect(a.copyPoems, &QAction::triggered, m_downloadsPanel, &DownloadsPanel::copySelectedPoems);
+    connect(a.copyAsCommand, &QAction::triggered, m_downloadsPanel,
+            &DownloadsPanel::copySelectedAsCommands);
     connect(a.savePoem, &QAction::triggered, this, &MainWindow::savePoem);
     connect(a.removeDownloads, &QAction::triggered, this, &MainWindow::removeDownloads);
     connect(a.clearFinished, &QAction::triggered, this, &MainWindow::clearFinished);
@@ -166,6 +192,11 @@ void MainWindow::restoreSettings()
     m_fetchSettings = FetchSettings::load(settings);
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
     m_servers->load(settings);
+    if (const QString problem = m_librarySession->open(); !problem.isEmpty())
+        m_notice->showMessage(problem, NoticeBar::Type::Warning);
+    connect(m_librarySession, &LibrarySession::problem, this, [this](const QString &message) {
+        m_notice->showMessage(message, NoticeBar::Type::Warning);
+    });
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray()))
         resize(1180, 760);
     fitToScreen();
@@ -176,6 +207,7 @@ void MainWindow::restoreSettings()
         m_mainSplitter->setSizes({450, 830});
     if (!settings.contains(u"window/centreSplitter"_s))
         m_downloadsPanel->setSizes({300, 400});
+    m_downloadsPanel->proxy()->restore(settings);
     m_downloadsPanel->view()->header()->restoreState(
             settings.value(u"window/downloadColumns"_s).toByteArray());
     m_serverPanel->view()->header()->restoreState(
@@ -223,6 +255,7 @@ void MainWindow::saveWindowState() const
     settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
     settings.setValue(u"window/centreSplitter"_s, m_downloadsPanel->saveState());
     settings.setValue(u"window/downloadColumns"_s, m_downloadsPanel->view()->header()->saveState());
+    m_downloadsPanel->proxy()->save(settings);
     settings.setValue(u"window/serverColumns"_s, m_serverPanel->view()->header()->saveState());
 }
 
@@ -232,6 +265,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    if (const QString lost = m_librarySession->close(); !lost.isEmpty())
+        qWarning("%s", qPrintable(lost)); // the window is going: stderr is all that is left
     saveWindowState();
     saveServers();
     event->accept();
@@ -336,6 +371,15 @@ void MainWindow::retrySelected()
 {
     for (int row : m_downloadsPanel->selectedRows())
         m_downloads->retry(row, optionsFor(tr("Retry")));
+}
+
+void MainWindow::retryFailed()
+{
+    const FetchOptions options = optionsFor(tr("Retry All Failed"));
+    for (int row = 0; row < m_downloads->rowCount(); ++row) {
+        if (m_downloads->download(row).state() == RequestState::Failed)
+            m_downloads->retry(row, options);
+    }
 }
 
 void MainWindow::retryDownload(DownloadId id)
@@ -480,7 +524,9 @@ void MainWindow::updateActions()
     }
     m_actions->cancel->setEnabled(anyRunning);
     m_actions->retry->setEnabled(anyEnded);
+    m_actions->retryFailed->setEnabled(m_downloads->failedCount() > 0);
     m_actions->copyPoems->setEnabled(anyBytes);
+    m_actions->copyAsCommand->setEnabled(anyRunning || anyEnded);
     const int current = m_downloadsPanel->currentRow();
     m_actions->savePoem->setEnabled(current >= 0
                                     && !m_downloads->download(current).bytes().isEmpty());
@@ -489,10 +535,40 @@ void MainWindow::updateActions()
     m_actions->clearFinished->setEnabled(m_downloads->rowCount() > m_downloads->activeCount());
 }
 
+void MainWindow::onBatchFinished(int poems, int failures)
+{
+    // Only when the user is elsewhere: in the window they see it end.
+    if (!isActiveWindow() && m_fetchSettings.notifyWhenDone && poems + failures > 0)
+        m_notifier->notify(poems, failures);
+}
+
+void MainWindow::showNotifiedDownloads()
+{
+    showNormal();
+    raise();
+    activateWindow();
+    // "Show Failures": the failed ones, or all of them when none failed.
+    DownloadFilterModel *shown = m_downloadsPanel->proxy();
+    shown->clearFilter();
+    if (m_downloads->failedCount() > 0)
+        shown->setStates(DownloadFilterModel::Failed);
+}
+
+void MainWindow::updateTitle()
+{
+    // Progress where a task bar shows it, while downloads run.
+    if (m_batch->isRunning())
+        setWindowTitle(tr("%1 of %2 — Poetry Reader").arg(m_batch->ended()).arg(m_batch->total()));
+    else
+        setWindowTitle(tr("Poetry Reader"));
+}
+
 void MainWindow::updateStatusCounts()
 {
     // Queued apart from active: 150 waiting for a slot are not 150 downloads under way.
     QString text;
+    if (const DownloadFilterModel *shown = m_downloadsPanel->proxy(); shown->isFiltering())
+        text += shown->statusText() + u"  ·  ";
     if (m_downloads->queuedCount() > 0)
         text += tr("%n queued", "", m_downloads->queuedCount()) + u"  ·  ";
     text += tr("%n active", "", m_downloads->runningCount()) + u"  ·  "

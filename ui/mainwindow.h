@@ -7,13 +7,18 @@
 #include <QMainWindow>
 
 class DemoServers;
+class DesktopNotifier;
+class DownloadBatch;
 class DownloadModel;
 class DownloadsPanel;
+class LibrarySession;
+class LibraryView;
 class NoticeBar;
 class PoetryFetcher;
 class QLabel;
 class QSettings;
 class QSplitter;
+class QTabWidget;
 class ServerListModel;
 class ServerPanel;
 class SettingsWriter;
@@ -48,11 +53,20 @@ public:
     WindowActions *actions() const { return m_actions; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     DownloadsPanel *downloadsPanel() const { return m_downloadsPanel; }
+    // Every poem kept, beside the downloads; and the library behind it.
+    LibraryView *libraryView() const { return m_libraryView; }
+    LibrarySession *librarySession() const { return m_librarySession; }
+    // The Downloads and Library tabs.
+    QTabWidget *tabs() const { return m_tabs; }
     // The message bar across the top (a damaged settings file, settings that cannot be saved).
     NoticeBar *noticeBar() const { return m_notice; }
 
     ServerListModel *serverModel() const { return m_servers; }
     DownloadModel *downloadModel() const { return m_downloads; }
+    // The downloads started since the window was last idle (the title's "3 of 10").
+    DownloadBatch *batch() const { return m_batch; }
+    // Tells the desktop when a batch ends while the window is in the background.
+    DesktopNotifier *notifier() const { return m_notifier; }
     FetchSettings fetchSettings() const { return m_fetchSettings; }
     // What the start-up check found in the settings file.
     const SettingsFile::Result &settingsCheck() const { return m_settingsCheck; }
@@ -63,6 +77,8 @@ public Q_SLOTS:
     void cancelSelected();
     void cancelAll();
     void retrySelected();
+    // Fetches every failed download again, each in its own row.
+    void retryFailed();
     void addServer();
     void editServer();
     void removeServers();
@@ -94,10 +110,16 @@ private:
     void retryDownload(DownloadId id);
     void updateActions();
     void updateStatusCounts();
+    void updateTitle();
+    void onBatchFinished(int poems, int failures);
+    void showNotifiedDownloads();
 
     PoetryFetcher *m_fetcher;
     ServerListModel *m_servers;
     DownloadModel *m_downloads;
+    DownloadBatch *m_batch;
+    DesktopNotifier *m_notifier;
+    LibrarySession *m_librarySession;
     DemoServers *m_demo;
     WindowActions *m_actions;
     FetchSettings m_fetchSettings;
@@ -105,6 +127,8 @@ private:
 
     ServerPanel *m_serverPanel = nullptr;
     DownloadsPanel *m_downloadsPanel = nullptr;
+    LibraryView *m_libraryView = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QLabel *m_counts = nullptr;
     NoticeBar *m_notice = nullptr;

@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -40,7 +41,9 @@ SettingsDialog::SettingsDialog(QWidget *parent)
       m_idleTimeout(secondsBox(this, u"idleTimeout"_s)),
       m_deadline(secondsBox(this, u"deadline"_s)),
       m_maxSize(new QSpinBox(this)),
-      m_maxConnections(new QSpinBox(this))
+      m_maxConnections(new QSpinBox(this)),
+      m_notify(new QCheckBox(
+              tr("&Notify me when downloads end while the window is in the background"), this))
 {
     setWindowTitle(tr("Settings"));
     m_maxSize->setObjectName(u"maxPoemSize"_s);
@@ -56,6 +59,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     form->addRow(tr("&Deadline:"), m_deadline);
     form->addRow(tr("Largest &poem:"), m_maxSize);
     form->addRow(tr("Connections at &once:"), m_maxConnections);
+    m_notify->setObjectName(u"notifyWhenDone"_s);
+    form->addRow(m_notify);
     auto *note = new QLabel(tr("The new limits apply to the downloads started from now on."), this);
     note->setWordWrap(true);
     note->setTextFormat(Qt::PlainText);
@@ -83,6 +88,7 @@ void SettingsDialog::setSettings(const FetchSettings &settings)
     m_deadline->setValue(duration<double>(settings.options.deadline).count());
     m_maxSize->setValue(int((settings.options.maxPoemSize + mebibyte - 1) / mebibyte));
     m_maxConnections->setValue(settings.maxConnections);
+    m_notify->setChecked(settings.notifyWhenDone);
 }
 
 FetchSettings SettingsDialog::settings() const
@@ -93,5 +99,6 @@ FetchSettings SettingsDialog::settings() const
     result.options.deadline = toMs(m_deadline);
     result.options.maxPoemSize = m_maxSize->value() * mebibyte;
     result.maxConnections = m_maxConnections->value();
+    result.notifyWhenDone = m_notify->isChecked();
     return result;
 }

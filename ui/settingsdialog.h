@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QDoubleSpinBox;
+class QCheckBox;
 class QSpinBox;
 
 // The limits applied to new requests: connect and idle timeouts, the deadline, the size cap and
@@ -25,4 +26,5 @@ private:
     QDoubleSpinBox *m_deadline;
     QSpinBox *m_maxSize;
     QSpinBox *m_maxConnections;
+    QCheckBox *m_notify;
 };

@@ -45,8 +45,12 @@ WindowActions::WindowActions(QObject *parent)
       cancelAll(makeAction(this, QIcon::fromTheme(u"process-stop"_s), tr("Cancel A&ll"),
                            u"cancelAllAction"_s)),
       retry(makeAction(this, QIcon::fromTheme(u"view-refresh"_s), tr("&Retry"), u"retryAction"_s)),
+      retryFailed(makeAction(this, QIcon::fromTheme(u"view-refresh"_s), tr("Retry All F&ailed"),
+                             u"retryFailedAction"_s)),
       copyPoems(makeAction(this, QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Poem"),
                            u"copyAction"_s)),
+      copyAsCommand(makeAction(this, QIcon::fromTheme(u"edit-copy"_s), tr("Copy as Co&mmand"),
+                               u"copyAsCommandAction"_s)),
       savePoem(makeAction(this, QIcon::fromTheme(u"document-save-as"_s), tr("&Save Poem…"),
                           u"saveAction"_s)),
       removeDownloads(makeAction(this, QIcon::fromTheme(u"edit-delete"_s), tr("Re&move"),
@@ -81,9 +85,12 @@ WindowActions::WindowActions(QObject *parent)
     cancelAll->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Escape));
     retry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     retry->setToolTip(tr("Fetch the selected downloads again"));
+    retryFailed->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    retryFailed->setToolTip(tr("Fetch every failed download again"));
     copyPoems->setShortcut(QKeySequence::Copy);
     // Only in the downloads table: in a text view, Copy copies the selected text.
     copyPoems->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    copyAsCommand->setToolTip(tr("Copy the get-poetry command line that repeats the download"));
     savePoem->setShortcut(QKeySequence::Save);
     removeDownloads->setShortcut(QKeySequence::Delete);
     removeDownloads->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -117,9 +124,9 @@ void WindowActions::populate(QMainWindow *window) const
     QMenu *downloadMenu = menuBar->addMenu(tr("&Downloads"));
     downloadMenu->addActions({fetch, fetchAll});
     downloadMenu->addSeparator();
-    downloadMenu->addActions({cancel, cancelAll, retry});
+    downloadMenu->addActions({cancel, cancelAll, retry, retryFailed});
     downloadMenu->addSeparator();
-    downloadMenu->addActions({copyPoems, savePoem});
+    downloadMenu->addActions({copyPoems, copyAsCommand, savePoem});
     downloadMenu->addSeparator();
     downloadMenu->addActions({removeDownloads, clearFinished});
 
@@ -158,9 +165,9 @@ void WindowActions::fillServerMenu(QMenu *menu) const
 
 void WindowActions::fillDownloadMenu(QMenu *menu) const
 {
-    menu->addActions({cancel, retry});
+    menu->addActions({cancel, retry, retryFailed});
     menu->addSeparator();
-    menu->addActions({copyPoems, savePoem});
+    menu->addActions({copyPoems, copyAsCommand, savePoem});
     menu->addSeparator();
     menu->addActions({removeDownloads, clearFinished});
 }

@@ -36,7 +36,9 @@ public:
     QAction *const cancel;
     QAction *const cancelAll;
     QAction *const retry;
+    QAction *const retryFailed;
     QAction *const copyPoems;
+    QAction *const copyAsCommand;
     QAction *const savePoem;
     QAction *const removeDownloads;
     QAction *const clearFinished;

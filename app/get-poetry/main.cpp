@@ -13,6 +13,7 @@
 #include "commandline.h"
 #include "fetchreport.h"
 #include "futures.h"
+#include "getpoetryoptions.h"
 #include "poetryfetcher.h"
 #include "terminaltext.h"
 #include "terminationsignals.h"
@@ -160,60 +161,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(POETRY_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-            "main",
-            "Fetches a poem from each poetry server, all at once, and prints the poems in the "
-            "order given.\nADDRESS is a port on this machine (10001), host:port or [IPv6]:port.\n"
-            "Exit status: 0 if every poem arrived (with --race: one), 1 if any failed, 2 for "
-            "usage errors, 130 or 143 when interrupted by SIGINT or SIGTERM."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const FetchOptions defaults;
-    auto seconds = [](milliseconds span) {
-        return QString::number(duration<double>(span).count());
-    };
-    parser.addOptions({
-            {u"stream"_s,
-             QCoreApplication::translate("main", "Print each poem as soon as it is complete.")},
-            {u"verbose"_s,
-             QCoreApplication::translate("main", "Report each download on standard error.")},
-            {u"connect-timeout"_s,
-             QCoreApplication::translate("main", "Seconds to connect; 0 waits forever."), u"S"_s,
-             seconds(defaults.connectTimeout)},
-            {u"idle-timeout"_s,
-             QCoreApplication::translate("main",
-                                         "Seconds without a byte before giving up; 0 waits "
-                                         "forever."),
-             u"S"_s, seconds(defaults.idleTimeout)},
-            {u"deadline"_s,
-             QCoreApplication::translate("main", "Seconds for the whole download; 0 means none."),
-             u"S"_s, seconds(defaults.deadline)},
-            {u"max-size"_s,
-             QCoreApplication::translate("main", "Largest poem in bytes; 0 means no limit."),
-             u"BYTES"_s, QString::number(defaults.maxPoemSize)},
-            {u"max-connections"_s,
-             QCoreApplication::translate("main",
-                                         "Connections open at once; more addresses "
-                                         "wait their turn."),
-             u"N"_s, u"100"_s},
-            {u"escape"_s,
-             QCoreApplication::translate("main",
-                                         "Show control characters visibly even when "
-                                         "standard output is not a terminal.")},
-            {u"raw"_s,
-             QCoreApplication::translate("main", "Write poems byte for byte even to a terminal.")},
-            {u"race"_s,
-             QCoreApplication::translate("main",
-                                         "Print only the first poem to arrive and cancel the "
-                                         "other requests.")},
-            {u"report"_s,
-             QCoreApplication::translate("main",
-                                         "Write a JSON report of every request to FILE "
-                                         "(- for standard output, instead of the poems)."),
-             u"FILE"_s},
-    });
-    parser.addPositionalArgument(
-            u"ADDRESS"_s, QCoreApplication::translate("main", "Poetry servers."), u"ADDRESS..."_s);
+    GetPoetryOptions::setUp(parser);
     CommandLine::process(parser);
 
     const QStringList arguments = parser.positionalArguments();
@@ -233,11 +181,7 @@ int main(int argc, char *argv[])
         addresses.append(*address);
     }
 
-    FetchOptions options;
-    options.connectTimeout = CommandLine::durationOption(parser, u"connect-timeout"_s, 1e6);
-    options.idleTimeout = CommandLine::durationOption(parser, u"idle-timeout"_s, 1e6);
-    options.deadline = CommandLine::durationOption(parser, u"deadline"_s, 1e6);
-    options.maxPoemSize = CommandLine::countOption(parser, u"max-size"_s, 0);
+    const FetchOptions options = GetPoetryOptions::fetchOptions(parser);
 
     const bool escapePoems
             = parser.isSet(u"escape"_s) || (!parser.isSet(u"raw"_s) && ::isatty(STDOUT_FILENO));
@@ -252,8 +196,7 @@ int main(int argc, char *argv[])
     const bool printPoems = reportPath != u"-"_s;
 
     PoetryFetcher fetcher;
-    fetcher.setMaxConcurrentConnections(int(std::min<qint64>(
-            CommandLine::countOption(parser, u"max-connections"_s, 1), 1'000'000)));
+    fetcher.setMaxConcurrentConnections(GetPoetryOptions::maxConnections(parser));
 
     // Ctrl-C or a service manager's stop: the requests still open end as CancelledError and
     // are reported as usual; the exit status is 128 + the signal's number.

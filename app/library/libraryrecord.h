@@ -56,6 +56,8 @@ struct LibraryPoem
     static constexpr int titleLength = 200;
     // The first non-empty line of the poem, trimmed and at most titleLength characters.
     static QString titleOf(const QByteArray &bytes);
+
+    bool operator==(const LibraryPoem &) const = default;
 };
 
 // One recorded download, as the history, the last results and the last session give it back.
@@ -86,4 +88,5 @@ struct LibraryLimits
 {
     qint64 maxBytes = 0;
     std::chrono::hours maxAge{0};
+    bool isUnlimited() const { return maxBytes <= 0 && maxAge.count() <= 0; }
 };

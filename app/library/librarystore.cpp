@@ -1,247 +1,43 @@
 #include "librarystore.h"
 
+#include "librarybackups.h"
+#include "libraryreader.h"
+#include "libraryschema.h"
+#include "librarysql.h"
+#include "librarywriter.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QUuid>
 #include <QVariant>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// SQLite's primary result codes (sqlite3.h), as QtSql reports them in nativeErrorCode().
-enum SqliteCode {
-    SqlitePerm = 3,
-    SqliteBusy = 5,
-    SqliteLocked = 6,
-    SqliteReadOnly = 8,
-    SqliteIoErr = 10,
-    SqliteCorrupt = 11,
-    SqliteFull = 13,
-    SqliteCantOpen = 14,
-    SqliteAuth = 23,
-    SqliteNotADb = 26,
-};
-
-int sqliteCode(const QSqlError &error)
+LibraryStore::Problem LibraryStore::problemFor(int sqliteCode)
 {
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok);
-    return ok ? (code & 0xff) : 0;
-}
-
-QString words(const QSqlError &error)
-{
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    return text.trimmed();
-}
-
-LibraryStore::Problem problemFor(int code)
-{
-    switch (code) {
-    case SqliteBusy:
-    case SqliteLocked:
-        return LibraryStore::Problem::Locked;
-    case SqlitePerm:
-    case SqliteReadOnly:
-    case SqliteCantOpen:
-    case SqliteAuth:
-        return LibraryStore::Problem::ReadOnly;
-    case SqliteFull:
-        return LibraryStore::Problem::NoSpace;
-    case SqliteCorrupt:
-    case SqliteNotADb:
-        return LibraryStore::Problem::Damaged;
+    switch (sqliteCode) {
+    case LibrarySql::Busy:
+    case LibrarySql::Locked:
+        return Problem::Locked;
+    case LibrarySql::Perm:
+    case LibrarySql::ReadOnly:
+    case LibrarySql::CantOpen:
+    case LibrarySql::Auth:
+        return Problem::ReadOnly;
+    case LibrarySql::Full:
+        return Problem::NoSpace;
+    case LibrarySql::Corrupt:
+    case LibrarySql::NotADb:
+        return Problem::Damaged;
     default:
-        return LibraryStore::Problem::Unusable;
+        return Problem::Unusable;
     }
 }
-
-// Never NULL: the columns are NOT NULL, and an empty text is not a missing one.
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QString(u""_s)) : QVariant(value);
-}
-
-qint64 toMs(const QDateTime &time)
-{
-    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
-}
-
-QDateTime fromMs(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-QString outcomeName(LibraryOutcome outcome)
-{
-    switch (outcome) {
-    case LibraryOutcome::Poem:
-        return u"poem"_s;
-    case LibraryOutcome::Failure:
-        return u"failure"_s;
-    case LibraryOutcome::Interrupted:
-        return u"interrupted"_s;
-    }
-    return u"failure"_s;
-}
-
-LibraryOutcome outcomeFromName(const QString &name)
-{
-    if (name == u"poem")
-        return LibraryOutcome::Poem;
-    if (name == u"interrupted")
-        return LibraryOutcome::Interrupted;
-    return LibraryOutcome::Failure;
-}
-
-// "<file>.damaged-yyyyMMdd-HHmmss[-n]"; backups of one second sort by their n (none is 1).
-QRegularExpression backupPattern(const QString &fileName)
-{
-    return QRegularExpression(u"^"_s + QRegularExpression::escape(QFileInfo(fileName).fileName())
-                              + u"\\.damaged-(\\d{8}-\\d{6})(?:-(\\d+))?$"_s);
-}
-
-std::pair<QString, int> backupKey(const QRegularExpression &pattern, const QString &name)
-{
-    const QRegularExpressionMatch match = pattern.match(name);
-    return {match.captured(1), match.captured(2).isEmpty() ? 1 : match.captured(2).toInt()};
-}
-
-QStringList backupsOf(const QString &fileName)
-{
-    const QRegularExpression pattern = backupPattern(fileName);
-    QStringList backups = QFileInfo(fileName).dir().entryList(
-            {QFileInfo(fileName).fileName() + u".damaged-*"_s},
-            QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
-    backups.removeIf([&](const QString &name) { return !pattern.match(name).hasMatch(); });
-    std::sort(backups.begin(), backups.end(), [&](const QString &a, const QString &b) {
-        return backupKey(pattern, a) < backupKey(pattern, b);
-    });
-    return backups;
-}
-
-// A name after every backup there is: the newest sorts last even when older ones of the same
-// second were removed.
-QString backupNameFor(const QString &fileName)
-{
-    const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-    const QRegularExpression pattern = backupPattern(fileName);
-    int last = 0;
-    for (const QString &name : backupsOf(fileName)) {
-        const auto [time, n] = backupKey(pattern, name);
-        if (time == stamp)
-            last = std::max(last, n);
-    }
-    const QString base = fileName + u".damaged-"_s + stamp;
-    return last == 0 ? base : u"%1-%2"_s.arg(base).arg(last + 1);
-}
-
-void pruneBackups(const QString &fileName)
-{
-    QStringList backups = backupsOf(fileName);
-    const QDir directory = QFileInfo(fileName).dir();
-    while (backups.size() > LibraryStore::maxBackups) {
-        const QString oldest = directory.filePath(backups.takeFirst());
-        if (QFileInfo(oldest).isDir() && !QFileInfo(oldest).isSymLink())
-            QDir(oldest).removeRecursively();
-        else
-            QFile::remove(oldest);
-        QFile::remove(oldest + u"-wal"_s);
-    }
-}
-
-// Statements by version: each takes the schema from version - 1 to version. The current
-// schema is always version 1 followed by every migration, so that a new file and a migrated one
-// are the same (tst_library_schema compares them).
-QStringList schemaStatements(int version, bool trigram)
-{
-    switch (version) {
-    case 1:
-        return {
-                u"CREATE TABLE poems(id INTEGER PRIMARY KEY, sha256 BLOB NOT NULL UNIQUE, "
-                "bytes BLOB NOT NULL, size INTEGER NOT NULL, title TEXT NOT NULL, "
-                "kept INTEGER NOT NULL DEFAULT 0, read INTEGER NOT NULL DEFAULT 0, "
-                "favourite INTEGER NOT NULL DEFAULT 0, first_fetched INTEGER, "
-                "last_fetched INTEGER, last_server TEXT NOT NULL DEFAULT '', "
-                "last_address TEXT NOT NULL DEFAULT '', fetch_count INTEGER NOT NULL DEFAULT 0)"_s,
-                u"CREATE TABLE fetches(id INTEGER PRIMARY KEY, "
-                "poem_id INTEGER REFERENCES poems(id) ON DELETE SET NULL, "
-                "request_id INTEGER NOT NULL, server_name TEXT NOT NULL, address TEXT NOT NULL, "
-                "connected TEXT NOT NULL, started INTEGER NOT NULL, ended INTEGER NOT NULL, "
-                "outcome TEXT NOT NULL, failure_type TEXT NOT NULL, "
-                "failure_message TEXT NOT NULL, system_error INTEGER NOT NULL, "
-                "bytes_received INTEGER NOT NULL, trace TEXT NOT NULL)"_s,
-                u"CREATE INDEX fetches_by_address ON fetches(address, id)"_s,
-                u"CREATE INDEX fetches_by_poem ON fetches(poem_id)"_s,
-                u"CREATE INDEX poems_by_last_fetched ON poems(kept, last_fetched)"_s,
-        };
-    case 2:
-        return {
-                u"CREATE TABLE sessions(id INTEGER PRIMARY KEY, started INTEGER NOT NULL, "
-                "ended INTEGER)"_s,
-                u"ALTER TABLE fetches ADD COLUMN session_id INTEGER "
-                "REFERENCES sessions(id) ON DELETE SET NULL"_s,
-                u"CREATE INDEX fetches_by_session ON fetches(session_id)"_s,
-                trigram ? u"CREATE VIRTUAL TABLE poem_text USING fts5(text, tokenize='trigram')"_s
-                        : u"CREATE TABLE poem_text(text TEXT NOT NULL)"_s,
-        };
-    default:
-        return {};
-    }
-}
-
-// What goes into the search index for a poem.
-QString indexedText(const QByteArray &bytes)
-{
-    return QString::fromUtf8(bytes.left(LibraryStore::maxIndexedBytes));
-}
-
-const QString fetchColumns = u"id, poem_id, session_id, server_name, address, connected, started, "
-                             "ended, outcome, failure_type, failure_message, system_error, "
-                             "bytes_received, trace"_s;
-const QString poemColumns = u"id, title, size, last_server, last_address, first_fetched, "
-                            "last_fetched, fetch_count, read, favourite"_s;
-
-LibraryPoem poemFrom(const QSqlQuery &query)
-{
-    LibraryPoem poem;
-    poem.id = query.value(0).toLongLong();
-    poem.title = query.value(1).toString();
-    poem.size = query.value(2).toLongLong();
-    poem.serverName = query.value(3).toString();
-    poem.address = query.value(4).toString();
-    poem.firstFetched = fromMs(query.value(5));
-    poem.lastFetched = fromMs(query.value(6));
-    poem.fetchCount = query.value(7).toInt();
-    poem.read = query.value(8).toBool();
-    poem.favourite = query.value(9).toBool();
-    return poem;
-}
-
-} // namespace
-
-struct LibraryStore::Statements
-{
-    explicit Statements(const QSqlDatabase &db)
-        : findPoem(db), insertPoem(db), updatePoem(db), insertText(db), insertFetch(db)
-    { }
-    QSqlQuery findPoem;
-    QSqlQuery insertPoem;
-    QSqlQuery updatePoem;
-    QSqlQuery insertText;
-    QSqlQuery insertFetch;
-};
 
 LibraryStore::Problem LibraryStore::WriteResult::problem() const
 {
@@ -269,7 +65,7 @@ QByteArray LibraryStore::contentHash(const QByteArray &bytes)
 
 QStringList LibraryStore::createStatements(int version, bool trigram)
 {
-    return schemaStatements(version, trigram);
+    return LibrarySchema::statements(version, trigram);
 }
 
 bool LibraryStore::isOpen() const
@@ -280,7 +76,7 @@ bool LibraryStore::isOpen() const
 
 void LibraryStore::close()
 {
-    m_statements.reset();
+    m_writer.reset();
     if (QSqlDatabase::contains(m_connectionName)) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -294,14 +90,7 @@ void LibraryStore::close()
 
 bool LibraryStore::exec(const QString &statement, QString *error, int *code)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (query.exec(statement))
-        return true;
-    if (error)
-        *error = words(query.lastError());
-    if (code)
-        *code = sqliteCode(query.lastError());
-    return false;
+    return LibrarySql::exec(m_connectionName, statement, error, code);
 }
 
 bool LibraryStore::openConnection(const QString &databaseName, const Options &options,
@@ -317,8 +106,8 @@ bool LibraryStore::openConnection(const QString &databaseName, const Options &op
     db.setDatabaseName(databaseName);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(options.busyTimeout.count()));
     if (!db.open()) {
-        *error = words(db.lastError());
-        *code = sqliteCode(db.lastError());
+        *error = LibrarySql::words(db.lastError());
+        *code = LibrarySql::code(db.lastError());
         return false;
     }
     return true;
@@ -345,8 +134,9 @@ bool LibraryStore::openInMemory(QString *error)
 {
     int code = 0;
     QString why;
-    const bool ok = openConnection(u":memory:"_s, {}, &why, &code) && createSchema(&why, &code)
-            && prepareStatements() && startSession(&why, &code);
+    const bool ok = openConnection(u":memory:"_s, {}, &why, &code)
+            && LibrarySchema::create(m_connectionName, &why, &code) && prepareWriter()
+            && startSession(&why, &code);
     if (!ok && error)
         *error = why;
     m_fileName.clear();
@@ -365,17 +155,12 @@ LibraryStore::OpenResult LibraryStore::openFile(const QString &fileName, const O
         result.persistent = false;
         return result;
     };
-    // Sets the file aside (with its write-ahead log: together they are the database as it was)
-    // and starts a new one in its place.
+    // Sets the file aside and starts a new one in its place.
     const auto setAside = [&](Problem problem, const QString &detail) {
         close();
-        const QString backup = backupNameFor(fileName);
-        if (!QDir().rename(fileName, backup))
+        QString backup;
+        if (!LibraryBackups::setAside(fileName, maxBackups, &backup))
             return failed(problem, detail + u"; it could not be moved aside"_s);
-        if (QFileInfo::exists(fileName + u"-wal"_s))
-            QDir().rename(fileName + u"-wal"_s, backup + u"-wal"_s);
-        QFile::remove(fileName + u"-shm"_s);
-        pruneBackups(fileName);
         OpenResult fresh = openFile(fileName, options);
         fresh.backupFileName = backup;
         if (fresh.problem == Problem::None) {
@@ -412,13 +197,13 @@ LibraryStore::OpenResult LibraryStore::openFile(const QString &fileName, const O
     // A statement that failed: a damaged file is set aside, anything else leaves it alone.
     QSqlError sqlError;
     const auto failedWith = [&](const QSqlError &statementError) {
-        const Problem problem = problemFor(sqliteCode(statementError));
-        return problem == Problem::Damaged ? setAside(problem, words(statementError))
-                                           : failed(problem, words(statementError));
+        const Problem problem = problemFor(LibrarySql::code(statementError));
+        return problem == Problem::Damaged ? setAside(problem, LibrarySql::words(statementError))
+                                           : failed(problem, LibrarySql::words(statementError));
     };
     // The first value of one statement; nothing (and sqlError) if it failed.
     const auto value = [&](const QString &sql) -> std::optional<QVariant> {
-        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        QSqlQuery query(LibrarySql::database(m_connectionName));
         if (!query.exec(sql) || !query.next()) {
             sqlError = query.lastError();
             return std::nullopt;
@@ -464,17 +249,17 @@ LibraryStore::OpenResult LibraryStore::openFile(const QString &fileName, const O
         return failed(problemFor(code), error);
 
     if (version == 0) {
-        if (!createSchema(&error, &code))
+        if (!LibrarySchema::create(m_connectionName, &error, &code))
             return failed(problemFor(code), error);
     } else if (version < schemaVersion) {
-        if (!migrate(version, &error, &code))
+        if (!LibrarySchema::migrate(m_connectionName, version, &error, &code))
             return failed(problemFor(code), error);
         result.migratedFrom = version;
     }
     if (options.maxPageCount > 0)
         exec(u"PRAGMA max_page_count=%1"_s.arg(options.maxPageCount));
-    m_trigram = detectTrigram();
-    if (!prepareStatements())
+    m_trigram = LibrarySchema::hasTrigramIndex(m_connectionName);
+    if (!prepareWriter())
         return failed(Problem::Unusable, u"the statements could not be prepared"_s);
     if (!startSession(&error, &code))
         return failed(problemFor(code), error);
@@ -484,113 +269,23 @@ LibraryStore::OpenResult LibraryStore::openFile(const QString &fileName, const O
     return result;
 }
 
-bool LibraryStore::createSchema(QString *error, int *code)
+bool LibraryStore::prepareWriter()
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!exec(u"BEGIN IMMEDIATE"_s, error, code))
+    auto writer = std::make_unique<LibraryWriter>(m_connectionName);
+    if (!writer->prepare())
         return false;
-    for (const QString &statement : schemaStatements(1, false)) {
-        if (!exec(statement, error, code)) {
-            exec(u"ROLLBACK"_s);
-            return false;
-        }
-    }
-    if (!exec(u"PRAGMA user_version = 1"_s, error, code) || !exec(u"COMMIT"_s, error, code)) {
-        exec(u"ROLLBACK"_s);
-        return false;
-    }
-    return migrate(1, error, code);
-}
-
-bool LibraryStore::migrate(int fromVersion, QString *error, int *code)
-{
-    // Whether this SQLite has FTS5's trigram tokenizer (3.34 and later, when FTS5 is built in).
-    const bool trigram
-            = exec(u"CREATE VIRTUAL TABLE temp.trigram_probe USING fts5(x, tokenize='trigram')"_s)
-            && exec(u"DROP TABLE temp.trigram_probe"_s);
-    // All steps in one transaction: a migration that fails leaves the file as it was.
-    if (!exec(u"BEGIN IMMEDIATE"_s, error, code))
-        return false;
-    const auto fail = [&] {
-        exec(u"ROLLBACK"_s);
-        return false;
-    };
-    for (int version = fromVersion + 1; version <= schemaVersion; ++version) {
-        for (const QString &statement : schemaStatements(version, trigram)) {
-            if (!exec(statement, error, code))
-                return fail();
-        }
-        if (version == 2) {
-            // The search index, for the poems already kept.
-            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-            QSqlQuery poems(db);
-            poems.setForwardOnly(true);
-            QSqlQuery insert(db);
-            if (!poems.exec(u"SELECT id, bytes FROM poems WHERE kept = 1"_s)
-                || !insert.prepare(u"INSERT INTO poem_text(rowid, text) VALUES (?, ?)"_s)) {
-                *error = words(poems.lastError().isValid() ? poems.lastError()
-                                                           : insert.lastError());
-                return fail();
-            }
-            while (poems.next()) {
-                insert.addBindValue(poems.value(0));
-                insert.addBindValue(indexedText(poems.value(1).toByteArray()));
-                if (!insert.exec()) {
-                    *error = words(insert.lastError());
-                    *code = sqliteCode(insert.lastError());
-                    return fail();
-                }
-            }
-        }
-        if (!exec(u"PRAGMA user_version = %1"_s.arg(version), error, code))
-            return fail();
-    }
-    if (!exec(u"COMMIT"_s, error, code))
-        return fail();
-    return true;
-}
-
-bool LibraryStore::detectTrigram()
-{
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.exec(u"SELECT sql FROM sqlite_schema WHERE name = 'poem_text'"_s) || !query.next())
-        return false;
-    return query.value(0).toString().contains(u"trigram"_s);
-}
-
-bool LibraryStore::prepareStatements()
-{
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    auto statements = std::make_unique<Statements>(db);
-    const bool ok = statements->findPoem.prepare(
-                            u"SELECT id, kept, last_fetched, last_server, last_address FROM poems "
-                            "WHERE sha256 = ?"_s)
-            && statements->insertPoem.prepare(u"INSERT INTO poems(sha256, bytes, size, title) "
-                                              "VALUES (?, ?, ?, ?)"_s)
-            && statements->updatePoem.prepare(
-                    u"UPDATE poems SET kept = 1, fetch_count = fetch_count + 1, "
-                    "first_fetched = min(coalesce(first_fetched, ?), ?), last_fetched = ?, "
-                    "last_server = ?, last_address = ? WHERE id = ?"_s)
-            && statements->insertText.prepare(u"INSERT INTO poem_text(rowid, text) VALUES (?, ?)"_s)
-            && statements->insertFetch.prepare(
-                    u"INSERT INTO fetches(session_id, poem_id, request_id, server_name, address, "
-                    "connected, started, ended, outcome, failure_type, failure_message, "
-                    "system_error, bytes_received, trace) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    if (!ok)
-        return false;
-    m_statements = std::move(statements);
+    m_writer = std::move(writer);
     return true;
 }
 
 bool LibraryStore::startSession(QString *error, int *code)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery query(LibrarySql::database(m_connectionName));
     query.prepare(u"INSERT INTO sessions(started) VALUES (?)"_s);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query.exec()) {
-        *error = words(query.lastError());
-        *code = sqliteCode(query.lastError());
+        *error = LibrarySql::words(query.lastError());
+        *code = LibrarySql::code(query.lastError());
         return false;
     }
     m_sessionId = query.lastInsertId().toLongLong();
@@ -602,334 +297,62 @@ LibraryStore::WriteResult LibraryStore::endSession()
     WriteResult result;
     if (m_sessionId == 0)
         return result;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery query(LibrarySql::database(m_connectionName));
     query.prepare(u"UPDATE sessions SET ended = ? WHERE id = ?"_s);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(m_sessionId);
     if (!query.exec()) {
         result.ok = false;
-        result.code = sqliteCode(query.lastError());
-        result.detail = words(query.lastError());
+        result.code = LibrarySql::code(query.lastError());
+        result.detail = LibrarySql::words(query.lastError());
     }
     return result;
-}
-
-bool LibraryStore::writeRecord(const LibraryRecord &record)
-{
-    Statements &s = *m_statements;
-    QVariant poemId; // NULL: no bytes
-    const bool whole = record.outcome == LibraryOutcome::Poem;
-    if (whole || !record.bytes.isEmpty()) {
-        const QByteArray hash = contentHash(record.bytes);
-        s.findPoem.addBindValue(hash);
-        if (!s.findPoem.exec())
-            return false;
-        bool kept = false;
-        qint64 lastFetched = 0;
-        QString lastServer;
-        QString lastAddress;
-        if (s.findPoem.next()) {
-            poemId = s.findPoem.value(0);
-            kept = s.findPoem.value(1).toBool();
-            lastFetched = s.findPoem.value(2).toLongLong();
-            lastServer = s.findPoem.value(3).toString();
-            lastAddress = s.findPoem.value(4).toString();
-        }
-        s.findPoem.finish();
-        if (poemId.isNull()) {
-            s.insertPoem.addBindValue(hash);
-            // Never NULL: an empty poem is an empty BLOB.
-            s.insertPoem.addBindValue(record.bytes.isNull() ? QByteArray("") : record.bytes);
-            s.insertPoem.addBindValue(qint64(record.bytes.size()));
-            s.insertPoem.addBindValue(text(LibraryPoem::titleOf(record.bytes)));
-            if (!s.insertPoem.exec())
-                return false;
-            poemId = s.insertPoem.lastInsertId();
-        }
-        if (whole) {
-            const qint64 ended = toMs(record.ended);
-            // The newest download names the server; one recorded late does not.
-            const bool newest = !kept || ended >= lastFetched;
-            QSqlQuery &update = s.updatePoem;
-            update.addBindValue(ended);
-            update.addBindValue(ended);
-            update.addBindValue(newest ? ended : lastFetched);
-            update.addBindValue(text(newest ? record.serverName : lastServer));
-            update.addBindValue(text(newest ? record.address : lastAddress));
-            update.addBindValue(poemId);
-            if (!update.exec())
-                return false;
-            if (!kept) {
-                s.insertText.addBindValue(poemId);
-                s.insertText.addBindValue(indexedText(record.bytes));
-                if (!s.insertText.exec())
-                    return false;
-            }
-        }
-    }
-    QSqlQuery &insert = s.insertFetch;
-    insert.addBindValue(m_sessionId == 0 ? QVariant() : QVariant(m_sessionId));
-    insert.addBindValue(poemId);
-    insert.addBindValue(qint64(record.trace.requestId));
-    insert.addBindValue(text(record.serverName));
-    insert.addBindValue(text(record.address));
-    insert.addBindValue(text(record.connectedAddress));
-    insert.addBindValue(toMs(record.started));
-    insert.addBindValue(toMs(record.ended));
-    insert.addBindValue(outcomeName(record.outcome));
-    insert.addBindValue(text(record.failureType));
-    insert.addBindValue(text(record.failureMessage));
-    insert.addBindValue(record.systemErrorCode);
-    insert.addBindValue(qint64(record.bytes.size()));
-    insert.addBindValue(QString::fromUtf8(record.trace.encode()));
-    return insert.exec();
-}
-
-int LibraryStore::pruneTo(const LibraryLimits &limits)
-{
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QList<qint64> doomed;
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (limits.maxAge.count() > 0) {
-        const qint64 cutoff = QDateTime::currentMSecsSinceEpoch()
-                - std::chrono::duration_cast<std::chrono::milliseconds>(limits.maxAge).count();
-        query.prepare(u"SELECT id FROM poems WHERE kept = 1 AND favourite = 0 "
-                      "AND last_fetched < ?"_s);
-        query.addBindValue(cutoff);
-        if (query.exec()) {
-            while (query.next())
-                doomed.append(query.value(0).toLongLong());
-        }
-        query.prepare(u"DELETE FROM fetches WHERE ended < ?"_s);
-        query.addBindValue(cutoff);
-        query.exec();
-    }
-    if (limits.maxBytes > 0) {
-        qint64 total = 0;
-        if (query.exec(u"SELECT coalesce(sum(size), 0) FROM poems WHERE kept = 1"_s)
-            && query.next())
-            total = query.value(0).toLongLong();
-        if (query.exec(u"SELECT id, size FROM poems WHERE kept = 1 AND favourite = 0 "
-                       "ORDER BY last_fetched, id"_s)) {
-            while (total > limits.maxBytes && query.next()) {
-                const qint64 id = query.value(0).toLongLong();
-                if (!doomed.contains(id))
-                    doomed.append(id);
-                total -= query.value(1).toLongLong();
-            }
-        }
-    }
-    query.finish();
-    for (const qint64 id : std::as_const(doomed)) {
-        query.prepare(u"DELETE FROM poem_text WHERE rowid = ?"_s);
-        query.addBindValue(id);
-        query.exec();
-        query.prepare(u"DELETE FROM poems WHERE id = ?"_s);
-        query.addBindValue(id);
-        query.exec();
-    }
-    // Partial poems that no download refers to any more.
-    query.exec(u"DELETE FROM poems WHERE kept = 0 AND id NOT IN "
-               "(SELECT poem_id FROM fetches WHERE poem_id IS NOT NULL)"_s);
-    return int(doomed.size());
 }
 
 LibraryStore::WriteResult LibraryStore::apply(const std::vector<LibraryOperation> &operations,
                                               int *pruned)
 {
-    WriteResult result;
-    if (!m_statements) {
-        result.ok = false;
-        result.detail = u"the library is not open"_s;
-        return result;
-    }
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery query(db);
-    const auto failWith = [&](const QSqlError &error) {
-        result.ok = false;
-        result.code = sqliteCode(error);
-        result.detail = words(error);
-        exec(u"ROLLBACK"_s);
-        return result;
-    };
-    if (!query.exec(u"BEGIN IMMEDIATE"_s))
-        return failWith(query.lastError());
-    int prunedCount = 0;
-    for (const LibraryOperation &operation : operations) {
-        bool ok = true;
-        switch (operation.kind) {
-        case LibraryOperation::Kind::Record:
-            ok = writeRecord(operation.record);
-            if (!ok) {
-                // The statement that failed says why.
-                for (QSqlQuery *q :
-                     {&m_statements->findPoem, &m_statements->insertPoem, &m_statements->updatePoem,
-                      &m_statements->insertText, &m_statements->insertFetch}) {
-                    if (q->lastError().isValid()) {
-                        const QSqlError error = q->lastError();
-                        for (QSqlQuery *other :
-                             {&m_statements->findPoem, &m_statements->insertPoem,
-                              &m_statements->updatePoem, &m_statements->insertText,
-                              &m_statements->insertFetch})
-                            other->finish();
-                        prepareStatements();
-                        return failWith(error);
-                    }
-                }
-            }
-            break;
-        case LibraryOperation::Kind::SetRead:
-        case LibraryOperation::Kind::SetFavourite:
-            ok = query.prepare(operation.kind == LibraryOperation::Kind::SetRead
-                                       ? u"UPDATE poems SET read = ? WHERE id = ?"_s
-                                       : u"UPDATE poems SET favourite = ? WHERE id = ?"_s);
-            query.addBindValue(operation.flag ? 1 : 0);
-            query.addBindValue(operation.poemId);
-            ok = ok && query.exec();
-            break;
-        case LibraryOperation::Kind::Remove:
-            ok = query.prepare(u"DELETE FROM poem_text WHERE rowid = ?"_s);
-            query.addBindValue(operation.poemId);
-            ok = ok && query.exec() && query.prepare(u"DELETE FROM poems WHERE id = ?"_s);
-            query.addBindValue(operation.poemId);
-            ok = ok && query.exec();
-            break;
-        case LibraryOperation::Kind::ClearHistory:
-            ok = query.exec(u"DELETE FROM fetches"_s)
-                    && query.exec(u"DELETE FROM poems WHERE kept = 0"_s)
-                    && query.prepare(u"DELETE FROM sessions WHERE id <> ?"_s);
-            query.addBindValue(m_sessionId);
-            ok = ok && query.exec();
-            break;
-        case LibraryOperation::Kind::Prune:
-            prunedCount += pruneTo(operation.limits);
-            break;
-        }
-        if (!ok && operation.kind != LibraryOperation::Kind::Record)
-            return failWith(query.lastError());
-    }
-    if (!query.exec(u"COMMIT"_s))
-        return failWith(query.lastError());
-    if (pruned)
-        *pruned = prunedCount;
-    return result;
+    if (!m_writer)
+        return {false, 0, u"the library is not open"_s};
+    return m_writer->apply(operations, m_sessionId, pruned);
+}
+
+LibraryReader LibraryStore::reader() const
+{
+    return LibraryReader(m_connectionName, m_trigram);
 }
 
 QList<LibraryPoem> LibraryStore::search(const QString &text, int limit)
 {
-    QList<LibraryPoem> poems;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.setForwardOnly(true);
-    const QStringList words
-            = text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts).mid(0, 16);
-    QStringList matchTerms;
-    QStringList likeTerms;
-    for (const QString &word : words) {
-        // The trigram index finds words of three characters or more; shorter ones are looked
-        // for in the text itself.
-        if (m_trigram && word.toUcs4().size() >= 3)
-            matchTerms.append(u'"' + QString(word).replace(u'"', u"\"\""_s) + u'"');
-        else
-            likeTerms.append(word);
-    }
-    QString sql = u"SELECT "_s + poemColumns + u" FROM poems p"_s;
-    if (!likeTerms.isEmpty())
-        sql += u" JOIN poem_text t ON t.rowid = p.id"_s;
-    sql += u" WHERE p.kept = 1"_s;
-    if (!matchTerms.isEmpty())
-        sql += u" AND p.id IN (SELECT rowid FROM poem_text WHERE poem_text MATCH ?)"_s;
-    for (qsizetype i = 0; i < likeTerms.size(); ++i)
-        sql += u" AND t.text LIKE ? ESCAPE '\\'"_s;
-    sql += u" ORDER BY p.last_fetched DESC, p.id DESC LIMIT ?"_s;
-    if (!query.prepare(sql))
-        return poems;
-    if (!matchTerms.isEmpty())
-        query.addBindValue(matchTerms.join(u' '));
-    for (QString term : std::as_const(likeTerms)) {
-        term.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
-        query.addBindValue(QString(u'%' + term + u'%'));
-    }
-    query.addBindValue(limit);
-    if (!query.exec())
-        return poems;
-    while (query.next())
-        poems.append(poemFrom(query));
-    return poems;
+    return reader().search(text, limit);
 }
 
 std::optional<LibraryPoem> LibraryStore::poemInfo(qint64 poemId)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"SELECT "_s + poemColumns + u" FROM poems WHERE id = ?"_s);
-    query.addBindValue(poemId);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return poemFrom(query);
+    return reader().poemInfo(poemId);
 }
 
 QByteArray LibraryStore::poemBytes(qint64 poemId)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"SELECT bytes FROM poems WHERE id = ?"_s);
-    query.addBindValue(poemId);
-    if (!query.exec() || !query.next())
-        return {};
-    return query.value(0).toByteArray();
+    return reader().poemBytes(poemId);
 }
 
 qint64 LibraryStore::poemCount()
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.exec(u"SELECT count(*) FROM poems WHERE kept = 1"_s) || !query.next())
-        return -1;
-    return query.value(0).toLongLong();
-}
-
-QList<LibraryFetch> LibraryStore::fetches(const QString &rest, const QVariantList &values)
-{
-    QList<LibraryFetch> list;
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.setForwardOnly(true);
-    if (!query.prepare(u"SELECT "_s + fetchColumns + u" FROM fetches "_s + rest))
-        return list;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return list;
-    while (query.next()) {
-        LibraryFetch fetch;
-        fetch.id = query.value(0).toLongLong();
-        fetch.poemId = query.value(1).toLongLong();
-        fetch.sessionId = query.value(2).toLongLong();
-        fetch.serverName = query.value(3).toString();
-        fetch.address = query.value(4).toString();
-        fetch.connectedAddress = query.value(5).toString();
-        fetch.started = fromMs(query.value(6));
-        fetch.ended = fromMs(query.value(7));
-        fetch.outcome = outcomeFromName(query.value(8).toString());
-        fetch.failureType = query.value(9).toString();
-        fetch.failureMessage = query.value(10).toString();
-        fetch.systemErrorCode = query.value(11).toInt();
-        fetch.bytesReceived = query.value(12).toLongLong();
-        fetch.trace = StoredTrace::decode(query.value(13).toString().toUtf8(), &fetch.traceError);
-        list.append(fetch);
-    }
-    return list;
+    return reader().poemCount();
 }
 
 QList<LibraryFetch> LibraryStore::history(int limit)
 {
-    return fetches(u"ORDER BY id DESC LIMIT ?"_s, {limit});
+    return reader().history(limit);
 }
 
 QList<LibraryFetch> LibraryStore::lastResults()
 {
-    return fetches(u"WHERE id IN (SELECT max(id) FROM fetches GROUP BY address) ORDER BY id"_s, {});
+    return reader().lastResults();
 }
 
 QList<LibraryFetch> LibraryStore::lastSession()
 {
-    return fetches(u"WHERE session_id = (SELECT max(id) FROM sessions WHERE id < ?) ORDER BY id"_s,
-                   {m_sessionId});
+    return reader().lastSession(m_sessionId);
 }

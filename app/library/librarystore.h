@@ -1,34 +1,25 @@
 #pragma once
 
+#include "libraryoperation.h"
 #include "libraryrecord.h"
 
 #include <QByteArray>
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
-#include <QVariantList>
+#include <QStringList>
 
 #include <chrono>
 #include <memory>
 #include <optional>
 #include <vector>
 
-class QSqlQuery;
+class LibraryReader;
+class LibraryWriter;
 
-// One change to the library, applied in order with the others of its batch.
-struct LibraryOperation
-{
-    enum class Kind { Record, SetRead, SetFavourite, Remove, ClearHistory, Prune };
-    Kind kind = Kind::Record;
-    LibraryRecord record;
-    qint64 poemId = 0;
-    bool flag = false;
-    LibraryLimits limits;
-};
-
-// The SQLite database itself, through one QtSql connection: the schema and its migrations, the
-// hostile-file checks of open(), and every statement. Synchronous; PoemLibrary runs it on its
-// own thread, tests run it directly. Not thread-safe: one thread uses one store.
+// The SQLite database itself, through one QtSql connection: open() with its checks of a hostile
+// file (set aside by LibraryBackups), the sessions, and the way to the schema (LibrarySchema),
+// the writes (LibraryWriter) and the reads (LibraryReader). Synchronous; PoemLibrary runs it on
+// its own thread, tests run it directly. Not thread-safe: one thread uses one store.
 class LibraryStore
 {
 public:
@@ -125,28 +116,23 @@ public:
     // "SQLite format 3\0": the first bytes of every SQLite database file.
     static bool hasSqliteHeader(const QByteArray &bytes);
     static QByteArray contentHash(const QByteArray &bytes);
+    // What an SQLite primary result code means for the library.
+    static Problem problemFor(int sqliteCode);
 
 private:
     OpenResult openFile(const QString &fileName, const Options &options);
     OpenResult fallBackToMemory(OpenResult result);
     bool openConnection(const QString &databaseName, const Options &options, QString *error,
                         int *code);
-    bool createSchema(QString *error, int *code);
-    bool migrate(int fromVersion, QString *error, int *code);
     bool startSession(QString *error, int *code);
-    bool detectTrigram();
-    bool prepareStatements();
-    bool writeRecord(const LibraryRecord &record);
-    int pruneTo(const LibraryLimits &limits);
+    bool prepareWriter();
     bool exec(const QString &statement, QString *error = nullptr, int *code = nullptr);
-    // The downloads that `rest` ("WHERE … ORDER BY …") selects, with its values bound.
-    QList<LibraryFetch> fetches(const QString &rest, const QVariantList &values);
+    LibraryReader reader() const;
 
     QString m_connectionName;
     QString m_fileName;
     bool m_persistent = false;
     bool m_trigram = false;
     qint64 m_sessionId = 0;
-    struct Statements;
-    std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<LibraryWriter> m_writer;
 };

@@ -2,6 +2,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 LibraryWorker::LibraryWorker(std::shared_ptr<LibraryQueue> queue)
     : m_queue(std::move(queue)), m_batchTimer(new QTimer(this)), m_retryTimer(new QTimer(this))
 {
@@ -67,6 +69,7 @@ bool LibraryWorker::writePending()
     const LibraryStore::WriteResult result = m_store.apply(m_batch);
     if (result.ok) {
         m_retryTimer->stop();
+        keepWithinLimits();
         m_batch.clear();
         setUnwritten(0);
         m_lastProblem = LibraryStore::Problem::None;
@@ -97,6 +100,21 @@ bool LibraryWorker::writePending()
     m_lastProblem = problem;
     m_retryTimer->start();
     return false;
+}
+
+void LibraryWorker::keepWithinLimits()
+{
+    LibraryLimits limits;
+    {
+        const QMutexLocker locker(&m_queue->mutex);
+        limits = m_queue->limits;
+    }
+    const bool recorded = std::any_of(m_batch.begin(), m_batch.end(), [](const auto &operation) {
+        return operation.kind == LibraryOperation::Kind::Record;
+    });
+    // A transaction of its own: the downloads are written whatever the prune meets.
+    if (recorded && !limits.isUnlimited())
+        m_store.apply({{LibraryOperation::Kind::Prune, {}, {}, false, limits}});
 }
 
 qsizetype LibraryWorker::closeStore()

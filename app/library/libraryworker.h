@@ -22,7 +22,8 @@ struct LibraryQueue
     std::atomic<bool> open{false};
     std::atomic<bool> persistent{false};
     std::atomic<bool> trigram{false};
-    QString fileName; // under mutex
+    QString fileName;     // under mutex
+    LibraryLimits limits; // under mutex: kept after every batch that records a download
 };
 
 // PoemLibrary's side on its own thread: owns the LibraryStore (its QtSql connection belongs to
@@ -60,6 +61,8 @@ Q_SIGNALS:
 
 private:
     void setUnwritten(qsizetype count);
+    // Prunes to the queue's limits when the batch just written recorded a download.
+    void keepWithinLimits();
 
     std::shared_ptr<LibraryQueue> m_queue;
     LibraryStore m_store;

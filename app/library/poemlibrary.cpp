@@ -140,6 +140,8 @@ PoemLibrary::OpenResult PoemLibrary::open(const QString &fileName, const Options
                         = m_worker->open(fileName, storeOptions, timing);
             },
             Qt::BlockingQueuedConnection);
+    // Another file (or the first): whatever lists the library lists it again.
+    Q_EMIT changed();
     return result;
 }
 
@@ -193,22 +195,53 @@ void PoemLibrary::record(LibraryRecord record)
 
 void PoemLibrary::setRead(qint64 poemId, bool read)
 {
-    enqueue({LibraryOperation::Kind::SetRead, {}, poemId, read, {}});
+    enqueue({LibraryOperation::Kind::SetRead, {}, {poemId}, read, {}});
+}
+
+void PoemLibrary::setRead(const QList<qint64> &poemIds, bool read)
+{
+    enqueue({LibraryOperation::Kind::SetRead, {}, poemIds, read, {}});
 }
 
 void PoemLibrary::setFavourite(qint64 poemId, bool favourite)
 {
-    enqueue({LibraryOperation::Kind::SetFavourite, {}, poemId, favourite, {}});
+    enqueue({LibraryOperation::Kind::SetFavourite, {}, {poemId}, favourite, {}});
+}
+
+void PoemLibrary::setFavourite(const QList<qint64> &poemIds, bool favourite)
+{
+    enqueue({LibraryOperation::Kind::SetFavourite, {}, poemIds, favourite, {}});
 }
 
 void PoemLibrary::remove(qint64 poemId)
 {
-    enqueue({LibraryOperation::Kind::Remove, {}, poemId, false, {}});
+    enqueue({LibraryOperation::Kind::Remove, {}, {poemId}, false, {}});
+}
+
+void PoemLibrary::remove(const QList<qint64> &poemIds)
+{
+    enqueue({LibraryOperation::Kind::Remove, {}, poemIds, false, {}});
+}
+
+void PoemLibrary::setLimits(const LibraryLimits &limits)
+{
+    {
+        const QMutexLocker locker(&m_queue->mutex);
+        m_queue->limits = limits;
+    }
+    if (!limits.isUnlimited())
+        enqueue({LibraryOperation::Kind::Prune, {}, {}, false, limits});
+}
+
+LibraryLimits PoemLibrary::limits() const
+{
+    const QMutexLocker locker(&m_queue->mutex);
+    return m_queue->limits;
 }
 
 void PoemLibrary::clearHistory()
 {
-    enqueue({LibraryOperation::Kind::ClearHistory, {}, 0, false, {}});
+    enqueue({LibraryOperation::Kind::ClearHistory, {}, {}, false, {}});
 }
 
 qsizetype PoemLibrary::pendingCount() const
@@ -226,6 +259,13 @@ QFuture<T> PoemLibrary::read(F &&function)
     QMetaObject::invokeMethod(
             m_worker,
             [worker = m_worker, promise, function = std::forward<F>(function)] {
+                // Before open() or after close() there is nothing to read (and asking SQLite
+                // would only warn): an empty answer.
+                if (!worker->store().isOpen()) {
+                    promise->addResult(T{});
+                    promise->finish();
+                    return;
+                }
                 // Every change queued before this read is in the file first.
                 worker->writePending();
                 promise->addResult(function(worker->store()));
@@ -239,7 +279,7 @@ QFuture<int> PoemLibrary::prune(const LibraryLimits &limits)
 {
     return read<int>([limits](LibraryStore &store) {
         int pruned = 0;
-        store.apply({{LibraryOperation::Kind::Prune, {}, 0, false, limits}}, &pruned);
+        store.apply({{LibraryOperation::Kind::Prune, {}, {}, false, limits}}, &pruned);
         return pruned;
     });
 }

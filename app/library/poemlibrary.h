@@ -81,13 +81,21 @@ public:
     void record(const PoemJob &job, const QString &serverName = {});
     void record(LibraryRecord record);
     void setRead(qint64 poemId, bool read);
+    void setRead(const QList<qint64> &poemIds, bool read);
     void setFavourite(qint64 poemId, bool favourite);
+    void setFavourite(const QList<qint64> &poemIds, bool favourite);
+    // Deletes the poems (their downloads stay in the history, without them).
     void remove(qint64 poemId);
+    void remove(const QList<qint64> &poemIds);
     // Forgets every download (the history, the last results, the sessions) and the partial
     // poems of failures; the poems stay.
     void clearHistory();
     // Removes what the limits do not keep (favourites never); the number of poems removed.
     QFuture<int> prune(const LibraryLimits &limits);
+    // The limits the library keeps itself within (the settings' limit): pruned now, and again
+    // after every batch that records a download. Unlimited at first.
+    void setLimits(const LibraryLimits &limits);
+    LibraryLimits limits() const;
 
     // Changes queued and not yet written (waiting for the next batch, or for room on the disk).
     qsizetype pendingCount() const;
@@ -111,7 +119,7 @@ public:
     QFuture<qint64> poemCount();
 
 Q_SIGNALS:
-    // A batch of changes was written.
+    // A batch of changes was written, or open() opened a file.
     void changed();
     // Something went wrong after open(): a translated sentence for the notice bar.
     void problemOccurred(const QString &message);

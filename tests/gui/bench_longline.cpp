@@ -15,6 +15,7 @@
 #include "mainwindow.h"
 #include "poempane.h"
 #include "serverthread.h"
+#include "stallprobe.h"
 #include "testpoems.h"
 
 #include <QApplication>
@@ -41,34 +42,6 @@ double threadCpuMs()
             + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec))
             / 1e3;
 }
-
-// The longest lateness of a 1 ms timer on the window's thread since the last reset().
-class StallProbe
-{
-public:
-    StallProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            m_max = std::max(m_max, double(m_since.nsecsElapsed()) / 1e6 - 1.0);
-            m_since.start();
-        });
-        m_since.start();
-        m_timer.start();
-    }
-    void reset()
-    {
-        m_max = 0;
-        m_since.start();
-    }
-    double max() const { return m_max; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_since;
-    double m_max = 0;
-};
 
 // Mixed scripts (ASCII, Korean, emoji: surrogate pairs) and no line break anywhere.
 QByteArray oneLinePoem(qsizetype size)

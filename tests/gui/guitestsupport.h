@@ -1,5 +1,7 @@
 #pragma once
 
+#include "librarysession.h"
+
 #include <QAbstractItemView>
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -23,7 +25,11 @@ namespace GuiTest {
 inline std::unique_ptr<QTemporaryDir> isolateSettings()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // No desktop notifications from a test's window to the user's desktop.
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     auto directory = std::make_unique<QTemporaryDir>();
+    // The window's poem library in the same folder, one per suite: never the user's.
+    LibrarySession::setFileName(directory->filePath(QStringLiteral("library.sqlite")));
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, directory->path());
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, directory->path());
     QCoreApplication::setOrganizationName(QStringLiteral("org.poetryreader.test"));

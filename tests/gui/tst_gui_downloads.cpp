@@ -2,8 +2,13 @@
 // downloads apart from active ones, a row's rate leaves out the time it waited in the queue, and
 // new rows come into sight while the list is at its end. Real window, real servers.
 
+#include "desktopnotifier.h"
+#include "downloadbatch.h"
+#include "downloadfiltermodel.h"
 #include "downloadmodel.h"
 #include "downloadspanel.h"
+#include "filterbar.h"
+#include "getpoetrycommand.h"
 #include "guitestsupport.h"
 #include "mainwindow.h"
 #include "poetryserver.h"
@@ -11,9 +16,12 @@
 #include "testpoems.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
 
@@ -65,6 +73,11 @@ private Q_SLOTS:
     void statusBarCountsQueuedApart();
     void rateLeavesOutTheQueue();
     void newRowsComeIntoSightAtTheEnd();
+    void titleShowsTheBatchsProgress();
+    void retryAllFailedRetriesOnlyFailures();
+    void filterBarNarrowsTheList();
+    void copyAsCommandRepeatsTheDownload();
+    void batchEndInTheBackgroundNotifies();
 
 private:
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -179,6 +192,155 @@ void TestDownloads::newRowsComeIntoSightAtTheEnd()
     QTest::qWait(100);
     QCOMPARE(bar->value(), 0);
     QVERIFY(isRowVisible(view, 0));
+}
+
+void TestDownloads::titleShowsTheBatchsProgress()
+{
+    // Issue 13: "3 of 10 — Poetry Reader" while downloads run; one batch-ended signal (what
+    // the desktop notification says) with the poems and failures of the batch.
+    const auto good = startServer(TestPoems::utf8Poem(300));
+    const auto refused = startServer({}, 0, 0ms, PoetryServer::Fault::Refuse);
+    const auto stall = startServer(TestPoems::utf8Poem(300), 0, 0ms, PoetryServer::Fault::Stall);
+    QVERIFY(good && refused && stall);
+    auto window = showWindow(10);
+    QVERIFY(window);
+    QCOMPARE(window->windowTitle(), u"Poetry Reader"_s);
+    for (const auto *server : {good.get(), refused.get(), stall.get()})
+        window->serverModel()->addServer({}, server->address().toString());
+    QSignalSpy ended(window->batch(), &DownloadBatch::finished);
+    window->fetchAll();
+    QCOMPARE(window->windowTitle(), u"0 of 3 — Poetry Reader"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(window->windowTitle(), u"2 of 3 — Poetry Reader"_s, timeoutMs);
+    QCOMPARE(ended.count(), 0);
+    window->downloadModel()->cancelAll();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, timeoutMs);
+    QCOMPARE(ended.at(0), (QVariantList{1, 1})); // the cancelled one is neither
+    QCOMPARE(window->windowTitle(), u"Poetry Reader"_s);
+
+    // A batch that starts and ends before the model's coalesced update (a refused connection)
+    // is a batch too; what ended before it does not count.
+    window->serverModel()->removeRows(0, 3);
+    window->serverModel()->addServer({}, refused->address().toString());
+    window->fetchAll();
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, timeoutMs);
+    QCOMPARE(ended.at(1), (QVariantList{0, 1}));
+}
+
+void TestDownloads::retryAllFailedRetriesOnlyFailures()
+{
+    const auto good = startServer(TestPoems::utf8Poem(300));
+    const auto refused = startServer({}, 0, 0ms, PoetryServer::Fault::Refuse);
+    QVERIFY(good && refused);
+    auto window = showWindow(10);
+    QVERIFY(window);
+    for (const auto *server : {good.get(), refused.get(), refused.get()})
+        window->downloadModel()->fetch({}, server->address(), {});
+    DownloadModel *model = window->downloadModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->activeCount(), 0, timeoutMs);
+    QCOMPARE(model->failedCount(), 2);
+    const PoemJob *doneJob = model->download(0).job;
+    const PoemJob *failedJob = model->download(1).job;
+    auto *action = window->findChild<QAction *>(u"retryFailedAction"_s);
+    QVERIFY(action);
+    action->trigger();
+    QCOMPARE(model->download(0).job, doneJob); // the poem stays as it is
+    QVERIFY(model->download(1).job != failedJob);
+    QCOMPARE(model->rowCount(), 3); // in their own rows
+    QTRY_COMPARE_WITH_TIMEOUT(model->activeCount(), 0, timeoutMs);
+    QCOMPARE(model->failedCount(), 2);
+    QCOMPARE(model->doneCount(), 1);
+}
+
+void TestDownloads::filterBarNarrowsTheList()
+{
+    // Issue 13: Ctrl+F in the list goes to the filter; the status bar says "1 of 3 shown".
+    const auto good = startServer(TestPoems::utf8Poem(300));
+    const auto refused = startServer({}, 0, 0ms, PoetryServer::Fault::Refuse);
+    const auto other = startServer(TestPoems::utf8Poem(200));
+    QVERIFY(good && refused && other);
+    auto window = showWindow(10);
+    QVERIFY(window);
+    window->serverModel()->addServer(u"Harbour"_s, good->address().toString());
+    window->serverModel()->addServer(u"Door"_s, refused->address().toString());
+    window->serverModel()->addServer(u"Again"_s, other->address().toString());
+    window->fetchAll();
+    DownloadModel *model = window->downloadModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->activeCount(), 0, timeoutMs);
+    QTreeView *view = window->downloadsPanel()->view();
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(view, Qt::Key_F, Qt::ControlModifier);
+    QLineEdit *text = window->downloadsPanel()->filterBar()->textEdit();
+    QTRY_VERIFY(text->hasFocus());
+    QTest::keyClicks(text, u"harb"_s);
+    QCOMPARE(view->model()->rowCount(), 1);
+    auto *counts = window->findChild<QLabel *>(u"counts"_s);
+    QTRY_VERIFY2(counts->text().startsWith(u"1 of 3 shown"_s), qPrintable(counts->text()));
+    text->clear();
+    window->downloadsPanel()->proxy()->setStates(DownloadFilterModel::Failed);
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, 0).data().toString(), u"Door"_s);
+    // Remembered: a new window starts with the same filter.
+    QVERIFY(window->close());
+    window = showWindow(10);
+    QVERIFY(window);
+    QCOMPARE(window->downloadsPanel()->proxy()->states(),
+             DownloadFilterModel::States(DownloadFilterModel::Failed));
+}
+
+void TestDownloads::copyAsCommandRepeatsTheDownload()
+{
+    const auto good = startServer(TestPoems::utf8Poem(300));
+    QVERIFY(good);
+    auto window = showWindow(10);
+    QVERIFY(window);
+    FetchOptions options;
+    options.maxPoemSize = 4096;
+    window->downloadModel()->fetch(u"Harbour"_s, good->address(), options);
+    window->downloadsPanel()->showRow(0);
+    auto *action = window->findChild<QAction *>(u"copyAsCommandAction"_s);
+    QVERIFY(action);
+    QTRY_VERIFY(action->isEnabled());
+    action->trigger();
+    QCOMPARE(QApplication::clipboard()->text(),
+             GetPoetryCommand::command(good->address().toString(), options));
+    QVERIFY2(QApplication::clipboard()->text().contains(u"--max-size"_s),
+             qPrintable(QApplication::clipboard()->text()));
+}
+
+void TestDownloads::batchEndInTheBackgroundNotifies()
+{
+    // Issue 13: when the downloads the user started all end while the window is not active,
+    // one notification; none while it is active or when the setting is off. (The tests have
+    // no session bus: the notifier reports where it went, here nowhere.)
+    const auto good = startServer(TestPoems::utf8Poem(300));
+    QVERIFY(good);
+    struct Case
+    {
+        bool notifyWhenDone;
+        bool windowActive;
+        int notifications;
+    };
+    for (const Case &c : {Case{true, false, 1}, Case{false, false, 0}, Case{true, true, 0}}) {
+        QSettings().setValue(u"window/notifyWhenDone"_s, c.notifyWhenDone);
+        auto window = showWindow(10);
+        QVERIFY(window);
+        QWidget elsewhere; // the user is in another window
+        if (!c.windowActive) {
+            elsewhere.show();
+            QApplication::setActiveWindow(&elsewhere);
+        } else {
+            QApplication::setActiveWindow(window.get());
+        }
+        QTRY_COMPARE(window->isActiveWindow(), c.windowActive);
+        QSignalSpy delivered(window->notifier(), &DesktopNotifier::delivered);
+        QSignalSpy ended(window->batch(), &DownloadBatch::finished);
+        window->downloadModel()->fetch({}, good->address(), {});
+        window->downloadModel()->fetch({}, good->address(), {});
+        QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, timeoutMs);
+        QCOMPARE(ended.at(0), (QVariantList{2, 0}));
+        QCOMPARE(delivered.count(), c.notifications);
+    }
 }
 
 QTEST_MAIN(TestDownloads)

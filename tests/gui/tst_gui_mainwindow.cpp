@@ -620,7 +620,8 @@ void TestMainWindow::contextMenuRemovesDownload()
                             window->downloadsPanel()->view()->viewport()->mapToGlobal(where));
     QApplication::sendEvent(window->downloadsPanel()->view()->viewport(), &event);
     QCOMPARE(shown,
-             QStringList({u"cancelAction"_s, u"retryAction"_s, u"copyAction"_s, u"saveAction"_s,
+             QStringList({u"cancelAction"_s, u"retryAction"_s, u"retryFailedAction"_s,
+                          u"copyAction"_s, u"copyAsCommandAction"_s, u"saveAction"_s,
                           u"removeDownloadsAction"_s, u"clearFinishedAction"_s}));
     QCOMPARE(window->downloadsPanel()->proxy()->rowCount(), 1);
     QCOMPARE(window->downloadsPanel()->proxy()->index(0, 0).data().toString(), u"one"_s);

@@ -2,13 +2,20 @@
 // only when no servers are asked for, --demo on a later start, and the demo servers in sight.
 
 #include "guitestsupport.h"
+#include "downloadmodel.h"
+#include "librarymodel.h"
+#include "libraryview.h"
 #include "mainwindow.h"
+#include "noticebar.h"
+#include "poemview.h"
 #include "poetryserver.h"
 #include "serverlistmodel.h"
 #include "serverpanel.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QScreen>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -27,6 +34,7 @@ private Q_SLOTS:
     void demoServersComeIntoSight();
     void emptyListOffersWhatToDo();
     void savedSizeFitsTheScreen();
+    void poemIsKeptAcrossARestart();
 
 private:
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -152,6 +160,39 @@ void TestStartup::savedSizeFitsTheScreen()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.width() <= available.width());
     QVERIFY(window.height() <= available.height());
+}
+
+void TestStartup::poemIsKeptAcrossARestart()
+{
+    // Issue 14, done when: a poem fetched, the program quit and started again: the poem is in
+    // the Library, found by a search, readable offline, and the server's last result is back.
+    const QByteArray poem = "The harbour freezes from the edges in,\n눈이 내리는 역에서 駅前の雪\n";
+    auto server = std::make_unique<PoetryServer>(PoetryServer::Options{.poem = poem});
+    QVERIFY(server->listen(QHostAddress::LocalHost));
+    const QString address = server->address().toString();
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startUp(false, false, {address});
+        QTRY_COMPARE_WITH_TIMEOUT(window.downloadModel()->doneCount(), 1, 20'000);
+        QVERIFY(window.close());
+    }
+    server.reset(); // offline from here on
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.serverModel()->rowCount(), 1);
+    const QModelIndex result = window.serverModel()->index(0, ServerListModel::ResultColumn);
+    QTRY_VERIFY_WITH_TIMEOUT(result.data().toString().contains(u"Done"_s), 10'000);
+    LibraryView *library = window.libraryView();
+    window.tabs()->setCurrentWidget(library);
+    library->searchField()->setText(u"駅"_s); // inside a word
+    QTRY_COMPARE_WITH_TIMEOUT(library->model()->rowCount(), 1, 10'000);
+    QVERIFY(library->selectPoem(library->model()->poem(0).id));
+    QTRY_COMPARE_WITH_TIMEOUT(library->poemView()->text(), QString::fromUtf8(poem), 10'000);
+    QVERIFY(window.noticeBar()->isHidden());
 }
 
 QTEST_MAIN(TestStartup)
