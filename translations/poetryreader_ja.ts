@@ -139,6 +139,39 @@
     </message>
 </context>
 <context>
+    <name>ByteChart</name>
+    <message>
+        <source>Bytes over time</source>
+        <translation>時間ごとのバイト数</translation>
+    </message>
+    <message>
+        <source>No bytes yet</source>
+        <translation>まだバイトがありません</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 で %1</translation>
+    </message>
+</context>
+<context>
+    <name>BytesView</name>
+    <message>
+        <source>Raw bytes</source>
+        <translation>生のバイト</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <comment>time since the request was made</comment>
+        <translation>+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more)</source>
+        <translation>
+            <numerusform>(他 %n 個)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Try “%1 --help”.</source>
@@ -386,6 +419,27 @@
     <message>
         <source>Cancelled</source>
         <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the phases of a download</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待ち時間</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>残り時間</translation>
+    </message>
+    <message>
+        <source>Waterfall</source>
+        <translation>ウォーターフォール</translation>
     </message>
 </context>
 <context>
@@ -844,6 +898,37 @@
     </message>
 </context>
 <context>
+    <name>PhaseTimeline</name>
+    <message>
+        <source>Waiting for first byte</source>
+        <translation>最初のバイト待ち</translation>
+    </message>
+    <message>
+        <source>Trying</source>
+        <translation>試行中</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>接続済み</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
     <name>PoemJob</name>
     <message>
         <source>queued</source>
@@ -1287,6 +1372,89 @@
     <message>
         <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
         <translation>設定を「%1」に保存できませんでした。ここで行った変更は、プログラムを終了すると失われます。</translation>
+    </message>
+</context>
+<context>
+    <name>TimingView</name>
+    <message>
+        <source>+%1</source>
+        <comment>time since the request was made</comment>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>フェーズ</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>フェーズ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Connection attempts</source>
+        <translation>接続の試行</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>タイミング</translation>
+    </message>
+    <message>
+        <source>Timing summary</source>
+        <translation>タイミングの概要</translation>
+    </message>
+    <message>
+        <source>No download selected.</source>
+        <translation>ダウンロードが選択されていません。</translation>
+    </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1(現在まで)</translation>
+    </message>
+    <message>
+        <source>Running for %1.</source>
+        <translation>%1 経過、実行中です。</translation>
+    </message>
+    <message>
+        <source>Failed after %1: %2</source>
+        <translation>%1 後に失敗: %2</translation>
+    </message>
+    <message>
+        <source>Finished in %1.</source>
+        <translation>%1 で完了しました。</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>%1 に接続しました。</translation>
+    </message>
+</context>
+<context>
+    <name>WaterfallDelegate</name>
+    <message>
+        <source>%1 so far</source>
+        <translation>現在まで %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (at +%3)</source>
+        <translation>%1: %2(+%3 に開始)</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,39 @@
     </message>
 </context>
 <context>
+    <name>ByteChart</name>
+    <message>
+        <source>Bytes over time</source>
+        <translation>시간별 바이트</translation>
+    </message>
+    <message>
+        <source>No bytes yet</source>
+        <translation>아직 받은 바이트 없음</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 동안 %1</translation>
+    </message>
+</context>
+<context>
+    <name>BytesView</name>
+    <message>
+        <source>Raw bytes</source>
+        <translation>원시 바이트</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <comment>time since the request was made</comment>
+        <translation>+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more)</source>
+        <translation>
+            <numerusform>(%n개 더)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>Try “%1 --help”.</source>
@@ -386,6 +419,27 @@
     <message>
         <source>Cancelled</source>
         <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the phases of a download</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>Waterfall</source>
+        <translation>워터폴</translation>
     </message>
 </context>
 <context>
@@ -844,6 +898,37 @@
     </message>
 </context>
 <context>
+    <name>PhaseTimeline</name>
+    <message>
+        <source>Waiting for first byte</source>
+        <translation>첫 바이트 대기</translation>
+    </message>
+    <message>
+        <source>Trying</source>
+        <translation>시도 중</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1밀리초</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+</context>
+<context>
     <name>PoemJob</name>
     <message>
         <source>queued</source>
@@ -1287,6 +1372,89 @@
     <message>
         <source>Settings could not be saved to “%1”: changes made now will be lost when the program ends.</source>
         <translation>설정을 “%1”에 저장할 수 없습니다. 지금 바꾼 내용은 프로그램을 끝내면 사라집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TimingView</name>
+    <message>
+        <source>+%1</source>
+        <comment>time since the request was made</comment>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Connection attempts</source>
+        <translation>연결 시도</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>타이밍</translation>
+    </message>
+    <message>
+        <source>Timing summary</source>
+        <translation>타이밍 요약</translation>
+    </message>
+    <message>
+        <source>No download selected.</source>
+        <translation>선택한 다운로드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1 (지금까지)</translation>
+    </message>
+    <message>
+        <source>Running for %1.</source>
+        <translation>%1 동안 진행 중입니다.</translation>
+    </message>
+    <message>
+        <source>Failed after %1: %2</source>
+        <translation>%1 후 실패: %2</translation>
+    </message>
+    <message>
+        <source>Finished in %1.</source>
+        <translation>%1 만에 완료되었습니다.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>%1에 연결되었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WaterfallDelegate</name>
+    <message>
+        <source>%1 so far</source>
+        <translation>지금까지 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (at +%3)</source>
+        <translation>%1: %2 (+%3에 시작)</translation>
     </message>
 </context>
 <context>

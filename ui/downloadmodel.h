@@ -3,6 +3,7 @@
 #include "address.h"
 #include "download.h"
 #include "fetchoptions.h"
+#include "waterfallaxis.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -32,6 +33,9 @@ public:
         BytesColumn,
         RateColumn,
         ElapsedColumn,
+        WaitingColumn,   // time to first byte (the devtools' "Waiting")
+        EtaColumn,       // when the server's last poem gives an expected size
+        WaterfallColumn, // the phases on one time axis, drawn by WaterfallDelegate
         ColumnCount
     };
     enum Role {
@@ -41,6 +45,7 @@ public:
         ExpectedSizeRole,  // qint64, -1 if unknown
         AddressRole,
         SortRole,
+        WaterfallRole, // WaterfallRow, placed on waterfallAxis()
     };
 
     // Progress, rate and time reach the views ten times a second, whatever the chunk rate: as
@@ -86,6 +91,10 @@ public:
     int failedCount() const { return m_failed; }
     int cancelledCount() const { return m_cancelled; }
 
+    // The time axis of WaterfallRole: every row's request, from the earliest start to the
+    // latest end; widened as rows run, recomputed when rows go.
+    const WaterfallAxis *waterfallAxis() const { return &m_axis; }
+
     // The size of the last poem this server delivered, or -1.
     qint64 knownSize(const QString &address) const { return m_knownSizes.value(address, -1); }
 
@@ -111,6 +120,9 @@ private:
     void flushUpdates();
     void rebuildIndex();
     QString summary(const Download &download) const;
+    void rebuildAxis();
+    // Milliseconds left at the current rate to reach the expected size, or -1.
+    static qint64 etaMs(const Download &download);
 
     QPointer<PoetryFetcher> m_fetcher; // may be destroyed first, by a common parent
     std::vector<Download> m_rows;
@@ -123,5 +135,6 @@ private:
     int m_failed = 0;
     int m_cancelled = 0;
     bool m_countsDirty = false;
+    WaterfallAxis m_axis;
     QTimer m_updateTimer;
 };

@@ -8,6 +8,7 @@
 #include "serverlistio.h"
 #include "serverlistmodel.h"
 #include "testpoems.h"
+#include "waterfallrow.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void downloadModelCancelRetryRemove();
     void downloadModelKnowsSizeFromLastPoem();
     void downloadModelCoalescesUpdates();
+    void downloadModelTimingColumns();
     void sortedProxyPassesTester();
 
 private:
@@ -306,6 +308,67 @@ void TestModels::downloadModelKnowsSizeFromLastPoem()
     QTRY_VERIFY(model.index(1, DownloadModel::ProgressColumn).data().toString().endsWith(u'%'));
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(model, 1), RequestState::Done, timeoutMs);
     QCOMPARE(model.index(1, DownloadModel::ProgressColumn).data().toString(), u"100%"_s);
+}
+
+void TestModels::downloadModelTimingColumns()
+{
+    // Waiting, ETA (from the server's last poem) and the waterfall's rows on one shared axis.
+    const QByteArray poem = TestPoems::utf8Poem(2000);
+    auto server = startServer(slowPoem(poem, 100, 30ms));
+    QVERIFY(server);
+    PoetryFetcher fetcher;
+    DownloadModel model(&fetcher);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.headerData(DownloadModel::WaitingColumn, Qt::Horizontal), u"Waiting"_s);
+    QCOMPARE(model.headerData(DownloadModel::EtaColumn, Qt::Horizontal), u"ETA"_s);
+    QCOMPARE(model.headerData(DownloadModel::WaterfallColumn, Qt::Horizontal), u"Waterfall"_s);
+    QVERIFY(model.waterfallAxis()->isEmpty());
+
+    model.fetch({}, server->address(), {});
+    QVERIFY(!model.waterfallAxis()->isEmpty());
+    QCOMPARE(model.waterfallAxis()->origin(), model.download(0).trace().startTime());
+    // No earlier poem: no ETA, ever.
+    QTRY_VERIFY_WITH_TIMEOUT(model.download(0).bytesReceived() > 0, timeoutMs);
+    QTRY_VERIFY(!model.index(0, DownloadModel::WaitingColumn).data().toString().isEmpty());
+    QCOMPARE(model.index(0, DownloadModel::EtaColumn).data().toString(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(model, 0), RequestState::Done, timeoutMs);
+    const auto first = model.index(0, DownloadModel::WaterfallColumn)
+                               .data(DownloadModel::WaterfallRole)
+                               .value<WaterfallRow>();
+    QCOMPARE(first.offset, nanoseconds(0));
+    QCOMPARE(first.spans.size(), 4); // queued, connecting, waiting, receiving (no lookup)
+    QCOMPARE(first.spans.last().phase, PhaseTimeline::Phase::Receiving);
+    const auto waited = model.index(0, DownloadModel::WaitingColumn).data(DownloadModel::SortRole);
+    QCOMPARE(waited.toLongLong(), first.spans.at(2).length.count());
+
+    // The second fetch of the server knows the size: an ETA while it runs, none once done.
+    QSignalSpy axisChanged(model.waterfallAxis(), &WaterfallAxis::changed);
+    model.fetch({}, server->address(), {});
+    QTRY_VERIFY_WITH_TIMEOUT(!model.index(1, DownloadModel::EtaColumn).data().toString().isEmpty()
+                                     || stateOf(model, 1) == RequestState::Done,
+                             timeoutMs);
+    QVERIFY2(stateOf(model, 1) != RequestState::Done, "no ETA while the second fetch ran");
+    QVERIFY(model.index(1, DownloadModel::EtaColumn).data(DownloadModel::SortRole).toLongLong()
+            >= 0);
+    QVERIFY(!axisChanged.isEmpty()); // the axis follows the running row
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(model, 1), RequestState::Done, timeoutMs);
+    QCOMPARE(model.index(1, DownloadModel::EtaColumn).data().toString(), QString());
+    const auto second = model.index(1, DownloadModel::WaterfallColumn)
+                                .data(DownloadModel::WaterfallRole)
+                                .value<WaterfallRow>();
+    QCOMPARE(second.offset,
+             model.download(1).trace().startTime() - model.waterfallAxis()->origin());
+    QVERIFY(second.offset > nanoseconds(0));
+    QVERIFY(model.waterfallAxis()->end()
+            >= model.download(1).trace().startTime() + *model.download(1).trace().endTime());
+    QVERIFY(!model.index(1, DownloadModel::WaterfallColumn)
+                     .data(Qt::AccessibleTextRole)
+                     .toString()
+                     .isEmpty());
+
+    // The rows go, the axis goes with them.
+    model.clearFinished();
+    QVERIFY(model.waterfallAxis()->isEmpty());
 }
 
 void TestModels::downloadModelCoalescesUpdates()

@@ -19,6 +19,15 @@ PoetryServer::Options options(const QByteArray &poem, PoetryServer::Fault fault,
     return options;
 }
 
+PoetryServer::Options slowOptions(const QByteArray &poem, qint64 bytesPerChunk,
+                                  std::chrono::milliseconds delay)
+{
+    PoetryServer::Options slow = options(poem);
+    slow.bytesPerChunk = bytesPerChunk;
+    slow.delay = delay;
+    return slow;
+}
+
 std::unique_ptr<PoetryServer> start(const PoetryServer::Options &options)
 {
     auto server = std::make_unique<PoetryServer>(options);
