@@ -498,6 +498,22 @@
             <numerusform>キャンセル %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Poem</source>
+        <translation>詩</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>タイミング</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>バイト</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>失敗</translation>
+    </message>
 </context>
 <context>
     <name>Failure</name>

@@ -498,6 +498,22 @@
             <numerusform>취소됨 %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Poem</source>
+        <translation>시</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>타이밍</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>바이트</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>실패</translation>
+    </message>
 </context>
 <context>
     <name>Failure</name>

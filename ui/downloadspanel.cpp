@@ -1,15 +1,19 @@
 #include "downloadspanel.h"
 
+#include "bytesview.h"
 #include "displayformat.h"
 #include "downloadfiltermodel.h"
 #include "downloadmodel.h"
 #include "failurepane.h"
 #include "filterbar.h"
 #include "getpoetrycommand.h"
+#include "phasetimeline.h"
 #include "plainmessage.h"
 #include "poempane.h"
 #include "progressdelegate.h"
 #include "scrolltonewrows.h"
+#include "timingview.h"
+#include "waterfalldelegate.h"
 #include "windowactions.h"
 
 #include <QApplication>
@@ -24,6 +28,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -55,6 +60,9 @@ DownloadsPanel::DownloadsPanel(DownloadModel *downloads, const WindowActions *ac
       m_proxy(new DownloadFilterModel(this)),
       m_filterBar(new FilterBar(m_proxy, this)),
       m_details(new QStackedWidget(this)),
+      m_detailTabs(new QTabWidget(this)),
+      m_timingView(new TimingView(this)),
+      m_bytesView(new BytesView(this)),
       m_placeholder(new QLabel(tr("Select a download to read its poem as it arrives."), this)),
       m_poemPane(new PoemPane(this)),
       m_failurePane(new FailurePane(this))
@@ -74,6 +82,8 @@ DownloadsPanel::DownloadsPanel(DownloadModel *downloads, const WindowActions *ac
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder); // the order of fetching until asked
     m_view->setItemDelegateForColumn(DownloadModel::ProgressColumn, new ProgressDelegate(m_view));
+    m_view->setItemDelegateForColumn(DownloadModel::WaterfallColumn,
+                                     new WaterfallDelegate(m_downloads->waterfallAxis(), m_view));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     new ScrollToNewRows(m_view); // new downloads come into sight
     sizeColumns();
@@ -105,7 +115,14 @@ DownloadsPanel::DownloadsPanel(DownloadModel *downloads, const WindowActions *ac
     find->setContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, m_filterBar, &FilterBar::focusText);
     addWidget(list);
-    addWidget(m_details);
+    // The details: the poem (or why it failed), and for every download its timing and its
+    // bytes as they came.
+    m_detailTabs->setObjectName(u"detailTabs"_s);
+    m_detailTabs->setDocumentMode(true);
+    m_detailTabs->addTab(m_details, tr("Poem"));
+    m_detailTabs->addTab(m_timingView, tr("Timing"));
+    m_detailTabs->addTab(m_bytesView, tr("Bytes"));
+    addWidget(m_detailTabs);
     setStretchFactor(0, 2);
     setStretchFactor(1, 3);
     setChildrenCollapsible(false);
@@ -173,6 +190,10 @@ void DownloadsPanel::sizeColumns()
                           fit(DownloadModel::tr("%1 of %2").arg(someBytes, someBytes)));
     header->resizeSection(DownloadModel::RateColumn, fit(DisplayFormat::rate(999 * 1024)));
     header->resizeSection(DownloadModel::ElapsedColumn, fit(DisplayFormat::duration(599'000)));
+    header->resizeSection(DownloadModel::WaitingColumn,
+                          fit(PhaseTimeline::time(std::chrono::milliseconds(9999))));
+    header->resizeSection(DownloadModel::EtaColumn, fit(DisplayFormat::duration(599'000)));
+    header->resizeSection(DownloadModel::WaterfallColumn, fontMetrics().averageCharWidth() * 30);
 }
 
 QList<int> DownloadsPanel::selectedRows() const
@@ -266,6 +287,9 @@ void DownloadsPanel::showCurrent()
         m_poemPane->clear();
         m_failurePane->clear();
         m_details->setCurrentIndex(PlaceholderPage);
+        m_detailTabs->setTabText(0, tr("Poem"));
+        m_timingView->setJob(nullptr);
+        m_bytesView->setJob(nullptr);
     } else {
         const Download &download = m_downloads->download(row);
         m_shown = download.id;
@@ -274,11 +298,16 @@ void DownloadsPanel::showCurrent()
             m_poemPane->clear();
             m_failurePane->showDownload(download);
             m_details->setCurrentIndex(FailurePage);
+            m_detailTabs->setTabText(0, tr("Failure"));
         } else {
             m_failurePane->clear();
             m_poemPane->showDownload(download);
             m_details->setCurrentIndex(PoemPage);
+            m_detailTabs->setTabText(0, tr("Poem"));
         }
+        // Again for the same job keeps their scroll position.
+        m_timingView->setJob(download.job);
+        m_bytesView->setJob(download.job);
     }
     Q_EMIT selectionChanged();
 }

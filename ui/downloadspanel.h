@@ -9,7 +9,10 @@
 class DownloadModel;
 class FilterBar;
 class FailurePane;
+class BytesView;
 class PoemPane;
+class QTabWidget;
+class TimingView;
 class QLabel;
 class QSettings;
 class QStackedWidget;
@@ -43,6 +46,10 @@ public:
     void restoreLayout(const QSettings &settings);
     // The details under the list: a placeholder, the poem pane or the failure pane.
     QStackedWidget *details() const { return m_details; }
+    // The details' tabs: the poem or failure (details()), Timing and Bytes.
+    QTabWidget *detailTabs() const { return m_detailTabs; }
+    TimingView *timingView() const { return m_timingView; }
+    BytesView *bytesView() const { return m_bytesView; }
     PoemPane *poemPane() const { return m_poemPane; }
     FailurePane *failurePane() const { return m_failurePane; }
 
@@ -80,6 +87,9 @@ private:
     DownloadFilterModel *m_proxy;
     FilterBar *m_filterBar;
     QStackedWidget *m_details;
+    QTabWidget *m_detailTabs;
+    TimingView *m_timingView;
+    BytesView *m_bytesView;
     QLabel *m_placeholder;
     PoemPane *m_poemPane;
     FailurePane *m_failurePane;

@@ -2,6 +2,7 @@
 // downloads apart from active ones, a row's rate leaves out the time it waited in the queue, and
 // new rows come into sight while the list is at its end. Real window, real servers.
 
+#include "bytesview.h"
 #include "desktopnotifier.h"
 #include "downloadbatch.h"
 #include "downloadfiltermodel.h"
@@ -14,6 +15,8 @@
 #include "poetryserver.h"
 #include "serverlistmodel.h"
 #include "testpoems.h"
+#include "timingview.h"
+#include "waterfalldelegate.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -22,6 +25,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
 
@@ -78,6 +82,7 @@ private Q_SLOTS:
     void filterBarNarrowsTheList();
     void copyAsCommandRepeatsTheDownload();
     void batchEndInTheBackgroundNotifies();
+    void detailsShowTimingAndBytes();
 
 private:
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -341,6 +346,41 @@ void TestDownloads::batchEndInTheBackgroundNotifies()
         QCOMPARE(ended.at(0), (QVariantList{2, 0}));
         QCOMPARE(delivered.count(), c.notifications);
     }
+}
+
+void TestDownloads::detailsShowTimingAndBytes()
+{
+    // Issue 13: the Timing and Bytes tabs follow the current download, successes and
+    // failures alike; the downloads list draws the waterfall column.
+    const QByteArray poem = TestPoems::utf8Poem(700);
+    const auto good = startServer(poem);
+    const auto refused = startServer({}, 0, 0ms, PoetryServer::Fault::Refuse);
+    QVERIFY(good && refused);
+    auto window = showWindow(10);
+    QVERIFY(window);
+    DownloadModel *model = window->downloadModel();
+    model->fetch({}, good->address(), {});
+    model->fetch({}, refused->address(), {});
+    QTRY_COMPARE_WITH_TIMEOUT(model->activeCount(), 0, timeoutMs);
+    DownloadsPanel *panel = window->downloadsPanel();
+    QVERIFY(qobject_cast<WaterfallDelegate *>(
+            panel->view()->itemDelegateForColumn(DownloadModel::WaterfallColumn)));
+
+    panel->showRow(0);
+    QCOMPARE(panel->timingView()->job(), model->download(0).job);
+    QCOMPARE(panel->bytesView()->bytes(), QByteArrayView(poem));
+    QCOMPARE(panel->detailTabs()->tabText(0), u"Poem"_s);
+    panel->detailTabs()->setCurrentWidget(panel->bytesView());
+    QVERIFY(panel->bytesView()->isVisible());
+
+    panel->showRow(1);
+    QCOMPARE(panel->timingView()->job(), model->download(1).job);
+    QVERIFY(panel->bytesView()->bytes().isEmpty());
+    QCOMPARE(panel->detailTabs()->tabText(0), u"Failure"_s);
+
+    panel->view()->clearSelection();
+    panel->view()->setCurrentIndex({});
+    QCOMPARE(panel->timingView()->job(), nullptr);
 }
 
 QTEST_MAIN(TestDownloads)
