@@ -1,13 +1,18 @@
 #include "screenshottour.h"
 
+#include "bytesview.h"
 #include "downloadmodel.h"
 #include "downloadspanel.h"
 #include "mainwindow.h"
+#include "timingview.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QPixmap>
+#include <QScrollBar>
+#include <QTabWidget>
 #include <QTextStream>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -134,7 +139,41 @@ void ScreenshotTour::shootFailure()
              when([] { return false; }, 400,
                   [this] {
                       grab(u"failure.png"_s);
-                      Q_EMIT finished(m_ok);
+                      shootPanel();
+                  });
+         });
+}
+
+void ScreenshotTour::shootPanel()
+{
+    DownloadsPanel *panel = m_window->downloadsPanel();
+    const DownloadModel *model = m_window->downloadModel();
+    const int row
+            = findRow([model](int r) { return model->download(r).state() == RequestState::Done; });
+    if (row >= 0)
+        panel->showRow(row);
+    panel->detailTabs()->setCurrentWidget(panel->timingView());
+    when([] { return false; }, 400,
+         [this, panel] {
+             grab(u"timing.png"_s);
+             panel->detailTabs()->setCurrentWidget(panel->bytesView());
+             when([] { return false; }, 400,
+                  [this, panel] {
+                      grab(u"bytes.png"_s);
+                      // The waterfall is the last column: scrolled into sight.
+                      QTreeView *view = panel->view();
+                      view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->maximum());
+                      panel->detailTabs()->setCurrentIndex(0);
+                      when([] { return false; }, 400,
+                           [this] {
+                               grab(u"waterfall.png"_s);
+                               m_window->tabs()->setCurrentIndex(1);
+                               when([] { return false; }, 600,
+                                    [this] {
+                                        grab(u"library.png"_s);
+                                        Q_EMIT finished(m_ok);
+                                    });
+                           });
                   });
          });
 }

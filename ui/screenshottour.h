@@ -31,6 +31,8 @@ private:
     void shootDownloads();
     void shootPoem();
     void shootFailure();
+    // The Timing and Bytes tabs of a poem, the waterfall column and the Library.
+    void shootPanel();
 
     MainWindow *m_window;
     QString m_directory;
