@@ -68,25 +68,37 @@ QString stateName(RequestState state, qint64 bytesReceived)
 
 namespace {
 
+// One of the program's own icons (resources/icons), whatever the desktop theme: the state
+// icons carry meaning in their colour (green done, red failed) and must keep a contrast of 3:1
+// on light, dark and selected rows, which a theme's monochrome symbolic icon does not promise
+// (Adwaita's dark grey check mark on a dark row).
+QIcon bundledIcon(const QString &name)
+{
+    QIcon icon;
+    for (const int size : {16, 22, 24, 32, 48})
+        icon.addFile(u":/icons/hicolor/%1x%1/actions/%2.png"_s.arg(size).arg(name),
+                     QSize(size, size));
+    return icon;
+}
+
 QIcon loadStateIcon(RequestState state)
 {
-    // The desktop theme's icons where it has them, the bundled ones (resources/icons) otherwise.
     switch (state) {
     case RequestState::Queued:
-        return QIcon::fromTheme(u"content-loading-symbolic"_s);
+        return bundledIcon(u"content-loading-symbolic"_s);
     case RequestState::Resolving:
     case RequestState::Connecting:
-        return QIcon::fromTheme(u"network-connect"_s);
+        return bundledIcon(u"network-connect"_s);
     case RequestState::Receiving:
-        return QIcon::fromTheme(u"go-down"_s);
+        return bundledIcon(u"go-down"_s);
     case RequestState::Paused:
-        return QIcon::fromTheme(u"media-playback-pause"_s);
+        return bundledIcon(u"media-playback-pause"_s);
     case RequestState::Done:
-        return QIcon::fromTheme(u"emblem-ok-symbolic"_s);
+        return bundledIcon(u"emblem-ok-symbolic"_s);
     case RequestState::Failed:
-        return QIcon::fromTheme(u"dialog-error"_s);
+        return bundledIcon(u"dialog-error"_s);
     case RequestState::Cancelled:
-        return QIcon::fromTheme(u"process-stop"_s);
+        return bundledIcon(u"process-stop"_s);
     }
     return {};
 }
@@ -97,8 +109,8 @@ QIcon stateIcon(RequestState state)
 {
     // Looked up once: a theme lookup and an image decode per painted cell would cost more than
     // everything else the downloads table does.
-    static const std::array<QIcon, 7> icons = [] {
-        std::array<QIcon, 7> loaded;
+    static const std::array<QIcon, size_t(RequestState::Cancelled) + 1> icons = [] {
+        std::array<QIcon, size_t(RequestState::Cancelled) + 1> loaded;
         for (size_t i = 0; i < loaded.size(); ++i)
             loaded[i] = loadStateIcon(RequestState(i));
         return loaded;
