@@ -101,6 +101,13 @@
             <numerusform>%n cancelled</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote %n download(s) to “%1”.</source>
+        <translation>
+            <numerusform>Wrote %n download to “%1”.</numerusform>
+            <numerusform>Wrote %n downloads to “%1”.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Futures</name>

@@ -514,6 +514,24 @@
         <source>Failure</source>
         <translation>失敗</translation>
     </message>
+    <message>
+        <source>Export Report</source>
+        <translation>レポートのエクスポート</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON ファイル (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>The report could not be written to “%1”: %2</source>
+        <translation>レポートを「%1」に書き込めませんでした: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n download(s) to “%1”.</source>
+        <translation>
+            <numerusform>%n 件のダウンロードを「%1」に書き込みました。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Failure</name>
@@ -1626,6 +1644,30 @@
     <message>
         <source>Copy the get-poetry command line that repeats the download</source>
         <translation>このダウンロードを繰り返す get-poetry のコマンドラインをコピーします</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation>再開(&amp;M)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Report…</source>
+        <translation>レポートをエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Stop reading the selected downloads; the server waits</source>
+        <translation>選択したダウンロードの読み込みを止めます。サーバーは待機します</translation>
+    </message>
+    <message>
+        <source>Read the paused downloads again</source>
+        <translation>一時停止したダウンロードの読み込みを再開します</translation>
+    </message>
+    <message>
+        <source>Write the downloads shown as a JSON report, as get-poetry --report does</source>
+        <translation>表示中のダウンロードを get-poetry --report と同じ JSON レポートとして書き出します</translation>
     </message>
 </context>
 <context>

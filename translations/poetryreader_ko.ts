@@ -514,6 +514,24 @@
         <source>Failure</source>
         <translation>실패</translation>
     </message>
+    <message>
+        <source>Export Report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 파일 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>The report could not be written to “%1”: %2</source>
+        <translation>보고서를 “%1”에 쓰지 못했습니다: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n download(s) to “%1”.</source>
+        <translation>
+            <numerusform>다운로드 %n개를 “%1”에 썼습니다.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Failure</name>
@@ -1626,6 +1644,30 @@
     <message>
         <source>Copy the get-poetry command line that repeats the download</source>
         <translation>이 다운로드를 되풀이하는 get-poetry 명령줄을 복사합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation>계속(&amp;M)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Report…</source>
+        <translation>보고서 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Stop reading the selected downloads; the server waits</source>
+        <translation>선택한 다운로드 읽기를 멈춥니다. 서버는 기다립니다</translation>
+    </message>
+    <message>
+        <source>Read the paused downloads again</source>
+        <translation>일시 정지한 다운로드를 다시 읽습니다</translation>
+    </message>
+    <message>
+        <source>Write the downloads shown as a JSON report, as get-poetry --report does</source>
+        <translation>보이는 다운로드를 get-poetry --report와 같은 JSON 보고서로 씁니다</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "downloadfiltermodel.h"
 #include "downloadmodel.h"
 #include "failurepane.h"
+#include "fetchreport.h"
 #include "filterbar.h"
 #include "getpoetrycommand.h"
 #include "phasetimeline.h"
@@ -48,6 +49,12 @@ QString fileNameFor(const QString &serverName)
     while (name.endsWith(u'-'))
         name.chop(1);
     return (name.isEmpty() ? u"poem"_s : name) + u".txt"_s;
+}
+
+QString documentsFolder()
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return documents.isEmpty() ? QDir::homePath() : documents;
 }
 
 } // namespace
@@ -257,9 +264,7 @@ QString DownloadsPanel::saveCurrentPoem()
     // The file dialog runs an event loop: downloads go on and rows may move or go. Keep the id,
     // not a reference into the model.
     const DownloadId id = m_downloads->download(row).id;
-    QString directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (directory.isEmpty())
-        directory = QDir::homePath();
+    const QString directory = documentsFolder();
     const QString fileName = QFileDialog::getSaveFileName(
             this, tr("Save Poem"),
             QDir(directory).filePath(fileNameFor(m_downloads->download(row).serverName)),
@@ -277,6 +282,43 @@ QString DownloadsPanel::saveCurrentPoem()
         return {};
     }
     return tr("Saved “%1”.").arg(QDir::toNativeSeparators(fileName));
+}
+
+void DownloadsPanel::pauseSelected()
+{
+    for (int row : selectedRows())
+        m_downloads->download(row).job->suspend();
+    Q_EMIT selectionChanged(); // Pause and Resume change places
+}
+
+void DownloadsPanel::resumeSelected()
+{
+    for (int row : selectedRows())
+        m_downloads->download(row).job->resume();
+    Q_EMIT selectionChanged();
+}
+
+QString DownloadsPanel::exportShown()
+{
+    const QString directory = documentsFolder();
+    const QString fileName = QFileDialog::getSaveFileName(
+            this, tr("Export Report"), QDir(directory).filePath(u"poetry-report.json"_s),
+            tr("JSON files (*.json);;All files (*)"));
+    if (fileName.isEmpty())
+        return {};
+    // Read after the dialog: downloads went on while it was open.
+    FetchReport report;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        report.add(*m_downloads->download(m_proxy->mapToSource(m_proxy->index(row, 0)).row()).job);
+    QString error;
+    if (!report.save(fileName, &error)) {
+        PlainMessage::warn(this, tr("Export Report"),
+                           tr("The report could not be written to “%1”: %2")
+                                   .arg(QDir::toNativeSeparators(fileName), error));
+        return {};
+    }
+    return tr("Wrote %n download(s) to “%1”.", "", int(report.records().size()))
+            .arg(QDir::toNativeSeparators(fileName));
 }
 
 void DownloadsPanel::showCurrent()

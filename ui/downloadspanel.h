@@ -69,6 +69,14 @@ public:
     // Asks for a file and writes the current poem's exact bytes to it; returns what to say in
     // the status bar (empty when the user cancelled or nothing could be saved).
     QString saveCurrentPoem();
+    // Stops reading the selected downloads (real TCP backpressure: the server's writes block),
+    // and reads them again.
+    void pauseSelected();
+    void resumeSelected();
+    // Asks for a file and writes the downloads shown (after the filter, in the order shown) as
+    // a JSON report in get-poetry --report's format (FetchReport, docs/report-format.md);
+    // returns what to say in the status bar.
+    QString exportShown();
 
 Q_SIGNALS:
     // countsText() changed.

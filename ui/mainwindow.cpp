@@ -169,6 +169,12 @@ void MainWindow::connectActions()
     connect(a.copyAsCommand, &QAction::triggered, m_downloadsPanel,
             &DownloadsPanel::copySelectedAsCommands);
     connect(a.savePoem, &QAction::triggered, this, &MainWindow::savePoem);
+    connect(a.pause, &QAction::triggered, m_downloadsPanel, &DownloadsPanel::pauseSelected);
+    connect(a.resume, &QAction::triggered, m_downloadsPanel, &DownloadsPanel::resumeSelected);
+    connect(a.exportReport, &QAction::triggered, this, [this] {
+        if (const QString done = m_downloadsPanel->exportShown(); !done.isEmpty())
+            statusBar()->showMessage(done, 5000);
+    });
     connect(a.removeDownloads, &QAction::triggered, this, &MainWindow::removeDownloads);
     connect(a.clearFinished, &QAction::triggered, this, &MainWindow::clearFinished);
     connect(a.zoomIn, &QAction::triggered, m_downloadsPanel->poemPane(), &PoemPane::zoomIn);

@@ -52,6 +52,12 @@ WindowActions::WindowActions(QObject *parent)
       retry(makeAction(this, QIcon::fromTheme(u"view-refresh"_s), tr("&Retry"), u"retryAction"_s)),
       retryFailed(makeAction(this, QIcon::fromTheme(u"view-refresh"_s), tr("Retry All F&ailed"),
                              u"retryFailedAction"_s)),
+      pause(makeAction(this, QIcon::fromTheme(u"media-playback-pause"_s), tr("&Pause"),
+                       u"pauseAction"_s)),
+      resume(makeAction(this, QIcon::fromTheme(u"media-playback-start"_s), tr("Resu&me"),
+                        u"resumeAction"_s)),
+      exportReport(makeAction(this, QIcon::fromTheme(u"document-save-as"_s), tr("E&xport Report…"),
+                              u"exportReportAction"_s)),
       copyPoems(makeAction(this, QIcon::fromTheme(u"edit-copy"_s), tr("&Copy Poem"),
                            u"copyAction"_s)),
       copyAsCommand(makeAction(this, QIcon::fromTheme(u"edit-copy"_s), tr("Copy as Co&mmand"),
@@ -92,6 +98,10 @@ WindowActions::WindowActions(QObject *parent)
     retry->setToolTip(tr("Fetch the selected downloads again"));
     retryFailed->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     retryFailed->setToolTip(tr("Fetch every failed download again"));
+    pause->setToolTip(tr("Stop reading the selected downloads; the server waits"));
+    resume->setToolTip(tr("Read the paused downloads again"));
+    exportReport->setToolTip(
+            tr("Write the downloads shown as a JSON report, as get-poetry --report does"));
     copyPoems->setShortcut(QKeySequence::Copy);
     // Only in the downloads table: in a text view, Copy copies the selected text.
     copyPoems->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -129,11 +139,13 @@ void WindowActions::populate(QMainWindow *window) const
     QMenu *downloadMenu = menuBar->addMenu(tr("&Downloads"));
     downloadMenu->addActions({fetch, fetchAll});
     downloadMenu->addSeparator();
-    downloadMenu->addActions({cancel, cancelAll, retry, retryFailed});
+    downloadMenu->addActions({cancel, cancelAll, retry, retryFailed, pause, resume});
     downloadMenu->addSeparator();
     downloadMenu->addActions({copyPoems, copyAsCommand, savePoem});
     downloadMenu->addSeparator();
     downloadMenu->addActions({removeDownloads, clearFinished});
+    downloadMenu->addSeparator();
+    downloadMenu->addAction(exportReport);
 
     QMenu *viewMenu = menuBar->addMenu(tr("&View"));
     viewMenu->addActions({zoomIn, zoomOut});
@@ -170,7 +182,7 @@ void WindowActions::fillServerMenu(QMenu *menu) const
 
 void WindowActions::fillDownloadMenu(QMenu *menu) const
 {
-    menu->addActions({cancel, retry, retryFailed});
+    menu->addActions({cancel, retry, retryFailed, pause, resume});
     menu->addSeparator();
     menu->addActions({copyPoems, copyAsCommand, savePoem});
     menu->addSeparator();
@@ -190,13 +202,21 @@ void WindowActions::update(const ServerPanel &servers, const DownloadsPanel &pan
     bool anyRunning = false;
     bool anyEnded = false;
     bool anyBytes = false;
+    bool anyConnected = false;
+    bool anyPaused = false;
     for (int row : panel.selectedRows()) {
         const Download &download = downloads.download(row);
         anyRunning = anyRunning || !isFinal(download.state());
         anyEnded = anyEnded || isFinal(download.state());
         anyBytes = anyBytes || !download.bytes().isEmpty();
+        anyPaused = anyPaused || download.job->isSuspended();
+        anyConnected = anyConnected
+                || (download.state() == RequestState::Receiving && !download.job->isSuspended());
     }
     cancel->setEnabled(anyRunning);
+    pause->setEnabled(anyConnected);
+    resume->setEnabled(anyPaused);
+    exportReport->setEnabled(panel.proxy()->rowCount() > 0);
     retry->setEnabled(anyEnded);
     retryFailed->setEnabled(downloads.failedCount() > 0);
     copyPoems->setEnabled(anyBytes);

@@ -41,6 +41,9 @@ public:
     QAction *const cancelAll;
     QAction *const retry;
     QAction *const retryFailed;
+    QAction *const pause;
+    QAction *const resume;
+    QAction *const exportReport;
     QAction *const copyPoems;
     QAction *const copyAsCommand;
     QAction *const savePoem;

@@ -20,6 +20,10 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
@@ -83,6 +87,8 @@ private Q_SLOTS:
     void copyAsCommandRepeatsTheDownload();
     void batchEndInTheBackgroundNotifies();
     void detailsShowTimingAndBytes();
+    void pauseAndResumeSelected();
+    void exportWritesTheRowsShown();
 
 private:
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -381,6 +387,64 @@ void TestDownloads::detailsShowTimingAndBytes()
     panel->view()->clearSelection();
     panel->view()->setCurrentIndex({});
     QCOMPARE(panel->timingView()->job(), nullptr);
+}
+
+void TestDownloads::pauseAndResumeSelected()
+{
+    // Issue 13: Pause and Resume for the selected downloads; the poem arrives whole after.
+    const QByteArray poem = TestPoems::utf8Poem(64 * 1024);
+    const auto slow = startServer(poem, 1024, 20ms);
+    QVERIFY(slow);
+    auto window = showWindow(10);
+    QVERIFY(window);
+    DownloadModel *model = window->downloadModel();
+    model->fetch({}, slow->address(), {});
+    window->downloadsPanel()->showRow(0);
+    QTRY_VERIFY_WITH_TIMEOUT(model->download(0).bytesReceived() > 0, timeoutMs);
+    auto *pause = window->findChild<QAction *>(u"pauseAction"_s);
+    auto *resume = window->findChild<QAction *>(u"resumeAction"_s);
+    QVERIFY(pause && resume);
+    QTRY_VERIFY(pause->isEnabled());
+    QVERIFY(!resume->isEnabled());
+    pause->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(model->download(0).state(), RequestState::Paused, timeoutMs);
+    QVERIFY(resume->isEnabled());
+    QVERIFY(!pause->isEnabled());
+    resume->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(model->download(0).state(), RequestState::Done, 60'000);
+    QCOMPARE(model->download(0).bytes(), poem);
+}
+
+void TestDownloads::exportWritesTheRowsShown()
+{
+    // Issue 13: "Export…" writes the downloads shown (after the filter) in get-poetry
+    // --report's format.
+    const auto good = startServer(TestPoems::utf8Poem(300));
+    const auto refused = startServer({}, 0, 0ms, PoetryServer::Fault::Refuse);
+    QVERIFY(good && refused);
+    auto window = showWindow(10);
+    QVERIFY(window);
+    DownloadModel *model = window->downloadModel();
+    model->fetch({}, good->address(), {});
+    model->fetch({}, refused->address(), {});
+    model->fetch({}, good->address(), {});
+    QTRY_COMPARE_WITH_TIMEOUT(model->activeCount(), 0, timeoutMs);
+    window->downloadsPanel()->proxy()->setStates(DownloadFilterModel::Failed);
+    const QString path = m_settingsDir->filePath(u"report.json"_s);
+    GuiTest::chooseFileWhenDialogOpens(path);
+    auto *action = window->findChild<QAction *>(u"exportReportAction"_s);
+    QVERIFY(action);
+    QTRY_VERIFY(action->isEnabled());
+    action->trigger();
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+    const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(report[u"format"_s].toString(), u"poetry-reader-fetch-report"_s);
+    const QJsonArray requests = report[u"requests"_s].toArray();
+    QCOMPARE(requests.size(), 1);
+    const QJsonObject request = requests.at(0).toObject();
+    QCOMPARE(request[u"address"_s].toString(), refused->address().toString());
+    QCOMPARE(request[u"failure"_s].toObject()[u"type"_s].toString(), u"ConnectionRefusedError"_s);
 }
 
 QTEST_MAIN(TestDownloads)

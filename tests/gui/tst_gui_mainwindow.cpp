@@ -621,8 +621,9 @@ void TestMainWindow::contextMenuRemovesDownload()
     QApplication::sendEvent(window->downloadsPanel()->view()->viewport(), &event);
     QCOMPARE(shown,
              QStringList({u"cancelAction"_s, u"retryAction"_s, u"retryFailedAction"_s,
-                          u"copyAction"_s, u"copyAsCommandAction"_s, u"saveAction"_s,
-                          u"removeDownloadsAction"_s, u"clearFinishedAction"_s}));
+                          u"pauseAction"_s, u"resumeAction"_s, u"copyAction"_s,
+                          u"copyAsCommandAction"_s, u"saveAction"_s, u"removeDownloadsAction"_s,
+                          u"clearFinishedAction"_s}));
     QCOMPARE(window->downloadsPanel()->proxy()->rowCount(), 1);
     QCOMPARE(window->downloadsPanel()->proxy()->index(0, 0).data().toString(), u"one"_s);
 }
