@@ -139,6 +139,19 @@
     </message>
 </context>
 <context>
+    <name>AutoRetry</name>
+    <message numerus="yes">
+        <source>Retrying in %n s</source>
+        <translation>
+            <numerusform>%n 秒後に再試行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Automatic retry %1 of %2</source>
+        <translation>自動再試行 %1/%2</translation>
+    </message>
+</context>
+<context>
     <name>ByteChart</name>
     <message>
         <source>Bytes over time</source>
@@ -1343,6 +1356,30 @@
     <message>
         <source>&amp;Notify me when downloads end while the window is in the background</source>
         <translation>ウィンドウが背面にあるときにダウンロードが終わったら通知する(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>しない</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> 回</translation>
+    </message>
+    <message>
+        <source>Refused, timed-out and lost connections and network errors are fetched again after a wait that doubles each time</source>
+        <translation>拒否・タイムアウト・切断された接続とネットワークエラーは、毎回倍になる待ち時間の後にもう一度取得します</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>すぐに</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failures:</source>
+        <translation>失敗の再試行(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;First retry within:</source>
+        <translation>最初の再試行までの上限(&amp;F):</translation>
     </message>
 </context>
 <context>

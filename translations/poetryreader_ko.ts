@@ -139,6 +139,19 @@
     </message>
 </context>
 <context>
+    <name>AutoRetry</name>
+    <message numerus="yes">
+        <source>Retrying in %n s</source>
+        <translation>
+            <numerusform>%n초 후 다시 시도</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Automatic retry %1 of %2</source>
+        <translation>자동 재시도 %1/%2</translation>
+    </message>
+</context>
+<context>
     <name>ByteChart</name>
     <message>
         <source>Bytes over time</source>
@@ -1343,6 +1356,30 @@
     <message>
         <source>&amp;Notify me when downloads end while the window is in the background</source>
         <translation>창이 뒤에 있을 때 다운로드가 끝나면 알림(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>안 함</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation>회</translation>
+    </message>
+    <message>
+        <source>Refused, timed-out and lost connections and network errors are fetched again after a wait that doubles each time</source>
+        <translation>거부되었거나 시간 초과되었거나 끊긴 연결과 네트워크 오류는 매번 두 배로 늘어나는 대기 후 다시 받습니다</translation>
+    </message>
+    <message>
+        <source>At once</source>
+        <translation>즉시</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failures:</source>
+        <translation>실패 다시 시도(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;First retry within:</source>
+        <translation>첫 재시도 대기 상한(&amp;F):</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,8 @@ struct Download
     PoemJob *job = nullptr; // owned by the DownloadModel
     // Derived once the job has ended (scanning a large poem per paint would cost too much).
     bool invalidUtf8 = false;
+    // What the window says of the row in place of its state ("Retrying in 4 s"); empty for none.
+    QString note;
     // What the row was last counted as in the model's totals.
     RequestState countedAs = RequestState::Queued;
     bool dirty = false; // changed since the last coalesced dataChanged

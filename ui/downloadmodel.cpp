@@ -81,6 +81,8 @@ QVariant DownloadModel::data(const QModelIndex &index, int role) const
         case ServerColumn:
             return download.serverName;
         case StateColumn:
+            if (!download.note.isEmpty())
+                return download.note;
             return DisplayFormat::stateName(state, bytesReceived);
         case ProgressColumn:
             if (const int value = percent(); value >= 0 && bytesReceived > 0)
@@ -283,6 +285,7 @@ void DownloadModel::startJob(Download &download, const Address &address,
     download.expectedSize = knownSize(download.address);
     download.startedAt = QDateTime::currentDateTime();
     download.invalidUtf8 = false;
+    download.note.clear();
     // Never emits from inside fetch(): the row is complete before any signal about it arrives.
     PoemJob *job = m_fetcher->fetch(address, options, origin);
     job->setParent(this);
@@ -339,6 +342,16 @@ bool DownloadModel::retry(int row, const FetchOptions &options, std::source_loca
     markDirty(download);
     Q_EMIT downloadRestarted(download.id);
     return true;
+}
+
+void DownloadModel::setNote(DownloadId id, const QString &note)
+{
+    Download *download = downloadFor(id);
+    if (!download || download->note == note)
+        return;
+    download->note = note;
+    const int row = rowOf(id);
+    Q_EMIT dataChanged(index(row, StateColumn), index(row, StateColumn));
 }
 
 void DownloadModel::clearFinished()

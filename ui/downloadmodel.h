@@ -76,6 +76,9 @@ public:
     // Fetches a finished row's server again, in the same row. False if the row still runs.
     bool retry(int row, const FetchOptions &options,
                std::source_location origin = std::source_location::current());
+    // Shows `note` in the row's State column in place of its state, until the next retry or
+    // another note; empty: the state again.
+    void setNote(DownloadId id, const QString &note);
     // Removes the rows that are done, failed or cancelled.
     void clearFinished();
 

@@ -9,14 +9,24 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr std::array<FetchSettings::NumberKey, 5> keys{{
+constexpr std::array<FetchSettings::NumberKey, 7> keys{{
         {u"fetch/connectTimeoutMs", 0, FetchSettings::maxTimeoutMs},
         {u"fetch/idleTimeoutMs", 0, FetchSettings::maxTimeoutMs},
         {u"fetch/deadlineMs", 0, FetchSettings::maxTimeoutMs},
         {u"fetch/maxPoemSize", 0, FetchSettings::maxPoemSizeLimit},
         {u"fetch/maxConnections", 1, FetchSettings::maxConnectionsLimit},
+        {u"fetch/retryAttempts", 0, FetchSettings::maxRetryAttempts},
+        {u"fetch/retryBaseDelayMs", 0, FetchSettings::maxRetryBaseDelayMs},
 }};
-enum KeyIndex { ConnectTimeout, IdleTimeout, Deadline, MaxPoemSize, MaxConnections };
+enum KeyIndex {
+    ConnectTimeout,
+    IdleTimeout,
+    Deadline,
+    MaxPoemSize,
+    MaxConnections,
+    RetryAttempts,
+    RetryBaseDelay
+};
 
 qint64 readNumber(const QSettings &settings, KeyIndex index, qint64 fallback)
 {
@@ -66,6 +76,8 @@ FetchSettings FetchSettings::load(const QSettings &settings)
             = milliseconds(readNumber(settings, Deadline, defaults.deadline.count()));
     loaded.options.maxPoemSize = readNumber(settings, MaxPoemSize, defaults.maxPoemSize);
     loaded.maxConnections = int(readNumber(settings, MaxConnections, defaultMaxConnections));
+    loaded.retryAttempts = int(readNumber(settings, RetryAttempts, loaded.retryAttempts));
+    loaded.retryBaseDelayMs = readNumber(settings, RetryBaseDelay, loaded.retryBaseDelayMs);
     // Anything but a clear "false" leaves them on: a damaged value must not silence them.
     loaded.notifyWhenDone
             = settings.value(u"window/notifyWhenDone"_s).toString() != QLatin1String("false");
@@ -82,5 +94,16 @@ void FetchSettings::save(QSettings &settings) const
     set(Deadline, options.deadline.count());
     set(MaxPoemSize, options.maxPoemSize);
     set(MaxConnections, maxConnections);
+    set(RetryAttempts, retryAttempts);
+    set(RetryBaseDelay, retryBaseDelayMs);
     settings.setValue(u"window/notifyWhenDone"_s, notifyWhenDone);
+}
+
+RetryPolicy FetchSettings::retryPolicy() const
+{
+    RetryPolicy policy;
+    policy.setEnabled(retryAttempts > 0);
+    policy.setAttempts(std::max(1, retryAttempts));
+    policy.setBaseDelay(milliseconds(retryBaseDelayMs));
+    return policy;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fetchoptions.h"
+#include "retrypolicy.h"
 
 #include <QString>
 
@@ -41,6 +42,13 @@ public:
     // A desktop notification when the downloads the user started have all ended while the
     // window is not active ("window/notifyWhenDone").
     bool notifyWhenDone = true;
+    // Automatic retry of failures that can heal (AutoRetry): how many times, 0 for never (the
+    // default), and the ceiling of the first wait; each later one doubles it, with jitter.
+    static constexpr int maxRetryAttempts = 10;
+    static constexpr qint64 maxRetryBaseDelayMs = 10 * 60 * 1000;
+    int retryAttempts = 0;
+    qint64 retryBaseDelayMs = 2000;
+    RetryPolicy retryPolicy() const;
 
     static FetchSettings load(const QSettings &settings);
     void save(QSettings &settings) const;

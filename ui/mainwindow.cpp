@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "autoretry.h"
 #include "confirmations.h"
 #include "demoservers.h"
 #include "desktopnotifier.h"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_downloads(new DownloadModel(m_fetcher, this)),
       m_batch(new DownloadBatch(m_downloads, this)),
       m_notifier(new DesktopNotifier(QDBusConnection::sessionBus(), this)),
+      m_autoRetry(new AutoRetry(m_downloads, this)),
       m_librarySession(new LibrarySession(m_downloads, m_servers, this)),
       m_demo(new DemoServers(this)),
       m_actions(new WindowActions(this))
@@ -196,6 +198,7 @@ void MainWindow::restoreSettings()
     m_fetchSettings = FetchSettings::load(settings);
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
     m_notifier->setEnabled(m_fetchSettings.notifyWhenDone);
+    m_autoRetry->setPolicy(m_fetchSettings.retryPolicy());
     m_servers->load(settings);
     if (const QString problem = m_librarySession->open(); !problem.isEmpty())
         m_notice->showMessage(problem, NoticeBar::Type::Warning);
@@ -384,6 +387,7 @@ void MainWindow::editSettings()
     m_fetchSettings = dialog.settings();
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
     m_notifier->setEnabled(m_fetchSettings.notifyWhenDone);
+    m_autoRetry->setPolicy(m_fetchSettings.retryPolicy());
     if (!m_settingsWriter->canWrite())
         return;
     QSettings settings;

@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 
+class AutoRetry;
 class DemoServers;
 class DesktopNotifier;
 class DownloadBatch;
@@ -65,6 +66,7 @@ public:
     DownloadBatch *batch() const { return m_batch; }
     // Tells the desktop when a batch ends while the window is in the background.
     DesktopNotifier *notifier() const { return m_notifier; }
+    AutoRetry *autoRetry() const { return m_autoRetry; }
     FetchSettings fetchSettings() const { return m_fetchSettings; }
     // What the start-up check found in the settings file.
     const SettingsFile::Result &settingsCheck() const { return m_settingsCheck; }
@@ -105,6 +107,7 @@ private:
     DownloadModel *m_downloads;
     DownloadBatch *m_batch;
     DesktopNotifier *m_notifier;
+    AutoRetry *m_autoRetry;
     LibrarySession *m_librarySession;
     DemoServers *m_demo;
     WindowActions *m_actions;

@@ -42,6 +42,8 @@ SettingsDialog::SettingsDialog(QWidget *parent)
       m_deadline(secondsBox(this, u"deadline"_s)),
       m_maxSize(new QSpinBox(this)),
       m_maxConnections(new QSpinBox(this)),
+      m_retryAttempts(new QSpinBox(this)),
+      m_retryDelay(secondsBox(this, u"retryBaseDelay"_s)),
       m_notify(new QCheckBox(
               tr("&Notify me when downloads end while the window is in the background"), this))
 {
@@ -59,6 +61,16 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     form->addRow(tr("&Deadline:"), m_deadline);
     form->addRow(tr("Largest &poem:"), m_maxSize);
     form->addRow(tr("Connections at &once:"), m_maxConnections);
+    m_retryAttempts->setObjectName(u"retryAttempts"_s);
+    m_retryAttempts->setRange(0, FetchSettings::maxRetryAttempts);
+    m_retryAttempts->setSpecialValueText(tr("Never"));
+    m_retryAttempts->setSuffix(tr(" times"));
+    m_retryAttempts->setToolTip(tr("Refused, timed-out and lost connections and network errors "
+                                   "are fetched again after a wait that doubles each time"));
+    m_retryDelay->setRange(0, double(FetchSettings::maxRetryBaseDelayMs / 1000));
+    m_retryDelay->setSpecialValueText(tr("At once"));
+    form->addRow(tr("&Retry failures:"), m_retryAttempts);
+    form->addRow(tr("&First retry within:"), m_retryDelay);
     m_notify->setObjectName(u"notifyWhenDone"_s);
     form->addRow(m_notify);
     auto *note = new QLabel(tr("The new limits apply to the downloads started from now on."), this);
@@ -89,6 +101,8 @@ void SettingsDialog::setSettings(const FetchSettings &settings)
     m_maxSize->setValue(int((settings.options.maxPoemSize + mebibyte - 1) / mebibyte));
     m_maxConnections->setValue(settings.maxConnections);
     m_notify->setChecked(settings.notifyWhenDone);
+    m_retryAttempts->setValue(settings.retryAttempts);
+    m_retryDelay->setValue(duration<double>(milliseconds(settings.retryBaseDelayMs)).count());
 }
 
 FetchSettings SettingsDialog::settings() const
@@ -100,5 +114,7 @@ FetchSettings SettingsDialog::settings() const
     result.options.maxPoemSize = m_maxSize->value() * mebibyte;
     result.maxConnections = m_maxConnections->value();
     result.notifyWhenDone = m_notify->isChecked();
+    result.retryAttempts = m_retryAttempts->value();
+    result.retryBaseDelayMs = toMs(m_retryDelay).count();
     return result;
 }

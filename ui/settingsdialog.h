@@ -26,5 +26,7 @@ private:
     QDoubleSpinBox *m_deadline;
     QSpinBox *m_maxSize;
     QSpinBox *m_maxConnections;
+    QSpinBox *m_retryAttempts;
+    QDoubleSpinBox *m_retryDelay;
     QCheckBox *m_notify;
 };
