@@ -652,6 +652,10 @@
         <source>Traceback (most recent call last):</source>
         <translation>トレースバック（最新の呼び出しが最後）:</translation>
     </message>
+    <message>
+        <source>Attempt %1 of %2, started %3: %4</source>
+        <translation>試行 %1/%2（開始 %3）: %4</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>

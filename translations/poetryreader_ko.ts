@@ -652,6 +652,10 @@
         <source>Traceback (most recent call last):</source>
         <translation>트레이스백 (가장 최근 호출이 마지막):</translation>
     </message>
+    <message>
+        <source>Attempt %1 of %2, started %3: %4</source>
+        <translation>시도 %1/%2, 시작 %3: %4</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>

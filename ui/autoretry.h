@@ -39,6 +39,6 @@ private:
     RetryPolicy m_policy;
     QHash<DownloadId, int> m_retries;
     QHash<DownloadId, QDeadlineTimer> m_due;
-    QTimer m_ticker; // runs the due retries and counts down the rows' notes
+    QTimer m_ticker;         // runs the due retries and counts down the rows' notes
     bool m_retrying = false; // a restart is ours, not the user's
 };

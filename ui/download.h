@@ -9,6 +9,16 @@
 // retry (which gives the row a new job), so that a pane showing the row keeps showing it.
 using DownloadId = quint64;
 
+// What an earlier attempt of a row ended with, kept when the row is retried: nothing the user
+// saw is lost (the failure carries its traceback and partial poem).
+struct EarlierAttempt
+{
+    QDateTime startedAt;
+    RequestState state = RequestState::Failed;
+    std::optional<Failure> failure;
+    qint64 bytesReceived = 0;
+};
+
 // One row of the downloads table: the user's side of a download (which server, when) and the
 // job that does it, which holds everything about the request. Nothing here copies the job:
 // the accessors read it.
@@ -24,6 +34,10 @@ struct Download
     bool invalidUtf8 = false;
     // What the window says of the row in place of its state ("Retrying in 4 s"); empty for none.
     QString note;
+    // The attempts before the current job, oldest first (at most maxEarlierAttempts: a row
+    // retried all night keeps its last ones).
+    static constexpr int maxEarlierAttempts = 50;
+    QList<EarlierAttempt> earlier;
     // What the row was last counted as in the model's totals.
     RequestState countedAs = RequestState::Queued;
     bool dirty = false; // changed since the last coalesced dataChanged

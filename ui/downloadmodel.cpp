@@ -335,6 +335,10 @@ bool DownloadModel::retry(int row, const FetchOptions &options, std::source_loca
     const auto address = Address::parse(download.address);
     if (!address)
         return false;
+    download.earlier.append(
+            {download.startedAt, download.state(), download.failure(), download.bytesReceived()});
+    if (download.earlier.size() > Download::maxEarlierAttempts)
+        download.earlier.removeFirst();
     releaseJob(download.job);
     startJob(download, *address, options, origin);
     rebuildAxis(); // the row's earlier request may have been the axis' start

@@ -148,6 +148,7 @@ FailurePane::FailurePane(QWidget *parent)
 
 void FailurePane::showDownload(const Download &download)
 {
+    m_earlier = download.earlier;
     showFailure(download.id,
                 download.failure().value_or(Failure(Failure::Kind::NetworkError,
                                                     tr("The download ended without a poem"))),
@@ -189,7 +190,21 @@ void FailurePane::showFailure(DownloadId id, const Failure &failure, const QStri
 QString FailurePane::tracebackText() const
 {
     // In the user's language, header and units too; the type names stay as they are.
-    return m_failure.traceback(tr("Traceback (most recent call last):"));
+    QString text = m_failure.traceback(tr("Traceback (most recent call last):"));
+    // Earlier attempts of a retried row, newest first: every attempt with its outcome.
+    const QLocale locale;
+    for (qsizetype i = m_earlier.size() - 1; i >= 0; --i) {
+        const EarlierAttempt &attempt = m_earlier.at(i);
+        text += u"\n\n"_s
+                + tr("Attempt %1 of %2, started %3: %4")
+                          .arg(i + 1)
+                          .arg(m_earlier.size() + 1)
+                          .arg(locale.toString(attempt.startedAt, QLocale::ShortFormat),
+                               DisplayFormat::stateName(attempt.state));
+        if (attempt.failure)
+            text += u'\n' + attempt.failure->traceback(tr("Traceback (most recent call last):"));
+    }
+    return text;
 }
 
 QString FailurePane::messageText() const
@@ -251,6 +266,7 @@ void FailurePane::clear()
 {
     m_id = 0;
     m_failure = {};
+    m_earlier.clear();
     m_serverText.clear();
     m_kind->clear();
     m_message->clear();

@@ -58,6 +58,7 @@ private:
     QLabel *m_systemError;
     QFormLayout *m_form;
     QPlainTextEdit *m_traceback;
+    QList<EarlierAttempt> m_earlier; // of the download shown, listed after its traceback
     QGroupBox *m_partialBox;
     QPlainTextEdit *m_partial;
     QPushButton *m_copyButton;

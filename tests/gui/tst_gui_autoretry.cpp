@@ -73,8 +73,7 @@ void TestAutoRetry::healsWhenTheServerComesUp()
     QTRY_COMPARE_WITH_TIMEOUT(model->failedCount(), 1, 20'000);
     // Waiting for its retry, and saying so in the row.
     QCOMPARE(shown->autoRetry()->pendingCount(), 1);
-    const QString state
-            = model->index(0, DownloadModel::StateColumn).data().toString();
+    const QString state = model->index(0, DownloadModel::StateColumn).data().toString();
     QVERIFY2(state.startsWith(u"Retrying in "_s), qPrintable(state));
     // The server comes up: the next retry fetches the poem, in the same row.
     const QByteArray poem = TestPoems::utf8Poem(500);

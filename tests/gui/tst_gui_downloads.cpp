@@ -8,6 +8,7 @@
 #include "downloadfiltermodel.h"
 #include "downloadmodel.h"
 #include "downloadspanel.h"
+#include "failurepane.h"
 #include "filterbar.h"
 #include "getpoetrycommand.h"
 #include "guitestsupport.h"
@@ -26,6 +27,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QStackedWidget>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -89,6 +92,7 @@ private Q_SLOTS:
     void detailsShowTimingAndBytes();
     void pauseAndResumeSelected();
     void exportWritesTheRowsShown();
+    void retryKeepsEarlierAttempts();
 
 private:
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -445,6 +449,33 @@ void TestDownloads::exportWritesTheRowsShown()
     const QJsonObject request = requests.at(0).toObject();
     QCOMPARE(request[u"address"_s].toString(), refused->address().toString());
     QCOMPARE(request[u"failure"_s].toObject()[u"type"_s].toString(), u"ConnectionRefusedError"_s);
+}
+
+void TestDownloads::retryKeepsEarlierAttempts()
+{
+    // Issue 13: a retried row keeps its earlier attempts; the details list every attempt with
+    // its outcome and traceback.
+    const auto refused = startServer({}, 0, 0ms, PoetryServer::Fault::Refuse);
+    QVERIFY(refused);
+    auto window = showWindow(10);
+    QVERIFY(window);
+    DownloadModel *model = window->downloadModel();
+    model->fetch({}, refused->address(), {});
+    window->downloadsPanel()->showRow(0);
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        QTRY_COMPARE_WITH_TIMEOUT(model->failedCount(), 1, timeoutMs);
+        if (attempt < 3)
+            window->retrySelected();
+    }
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->download(0).earlier.size(), 2);
+    QTRY_COMPARE(window->downloadsPanel()->details()->currentIndex(),
+                 int(DownloadsPanel::FailurePage));
+    const QString traceback
+            = window->downloadsPanel()->failurePane()->tracebackView()->toPlainText();
+    QVERIFY2(traceback.contains(u"Attempt 2 of 3"_s), qPrintable(traceback));
+    QVERIFY2(traceback.contains(u"Attempt 1 of 3"_s), qPrintable(traceback));
+    QCOMPARE(traceback.count(u"ConnectionRefusedError"_s), 3);
 }
 
 QTEST_MAIN(TestDownloads)
