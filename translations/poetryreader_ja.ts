@@ -1385,6 +1385,22 @@
         <source>&amp;First retry within:</source>
         <translation>最初の再試行までの上限(&amp;F):</translation>
     </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Favourites are always kept</source>
+        <translation>お気に入りは常に残ります</translation>
+    </message>
+    <message>
+        <source>Library &amp;keeps at most:</source>
+        <translation>ライブラリの上限(&amp;K):</translation>
+    </message>
+    <message>
+        <source>…and poems no older &amp;than:</source>
+        <translation>…かつ次より新しい詩のみ(&amp;T):</translation>
+    </message>
 </context>
 <context>
     <name>SettingsFile</name>

@@ -1385,6 +1385,22 @@
         <source>&amp;First retry within:</source>
         <translation>첫 재시도 대기 상한(&amp;F):</translation>
     </message>
+    <message>
+        <source> days</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Favourites are always kept</source>
+        <translation>즐겨찾기는 항상 남습니다</translation>
+    </message>
+    <message>
+        <source>Library &amp;keeps at most:</source>
+        <translation>라이브러리 최대 크기(&amp;K):</translation>
+    </message>
+    <message>
+        <source>…and poems no older &amp;than:</source>
+        <translation>…그리고 이보다 오래되지 않은 시(&amp;T):</translation>
+    </message>
 </context>
 <context>
     <name>SettingsFile</name>

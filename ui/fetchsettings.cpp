@@ -9,7 +9,7 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr std::array<FetchSettings::NumberKey, 7> keys{{
+constexpr std::array<FetchSettings::NumberKey, 9> keys{{
         {u"fetch/connectTimeoutMs", 0, FetchSettings::maxTimeoutMs},
         {u"fetch/idleTimeoutMs", 0, FetchSettings::maxTimeoutMs},
         {u"fetch/deadlineMs", 0, FetchSettings::maxTimeoutMs},
@@ -17,6 +17,8 @@ constexpr std::array<FetchSettings::NumberKey, 7> keys{{
         {u"fetch/maxConnections", 1, FetchSettings::maxConnectionsLimit},
         {u"fetch/retryAttempts", 0, FetchSettings::maxRetryAttempts},
         {u"fetch/retryBaseDelayMs", 0, FetchSettings::maxRetryBaseDelayMs},
+        {u"library/maxMiB", 0, FetchSettings::maxLibraryMiB},
+        {u"library/maxAgeDays", 0, FetchSettings::maxLibraryAgeDays},
 }};
 enum KeyIndex {
     ConnectTimeout,
@@ -25,7 +27,9 @@ enum KeyIndex {
     MaxPoemSize,
     MaxConnections,
     RetryAttempts,
-    RetryBaseDelay
+    RetryBaseDelay,
+    LibraryMaxMiB,
+    LibraryMaxAgeDays
 };
 
 qint64 readNumber(const QSettings &settings, KeyIndex index, qint64 fallback)
@@ -78,6 +82,8 @@ FetchSettings FetchSettings::load(const QSettings &settings)
     loaded.maxConnections = int(readNumber(settings, MaxConnections, defaultMaxConnections));
     loaded.retryAttempts = int(readNumber(settings, RetryAttempts, loaded.retryAttempts));
     loaded.retryBaseDelayMs = readNumber(settings, RetryBaseDelay, loaded.retryBaseDelayMs);
+    loaded.libraryMaxMiB = readNumber(settings, LibraryMaxMiB, 0);
+    loaded.libraryMaxAgeDays = readNumber(settings, LibraryMaxAgeDays, 0);
     // Anything but a clear "false" leaves them on: a damaged value must not silence them.
     loaded.notifyWhenDone
             = settings.value(u"window/notifyWhenDone"_s).toString() != QLatin1String("false");
@@ -96,6 +102,8 @@ void FetchSettings::save(QSettings &settings) const
     set(MaxConnections, maxConnections);
     set(RetryAttempts, retryAttempts);
     set(RetryBaseDelay, retryBaseDelayMs);
+    set(LibraryMaxMiB, libraryMaxMiB);
+    set(LibraryMaxAgeDays, libraryMaxAgeDays);
     settings.setValue(u"window/notifyWhenDone"_s, notifyWhenDone);
 }
 
@@ -106,4 +114,9 @@ RetryPolicy FetchSettings::retryPolicy() const
     policy.setAttempts(std::max(1, retryAttempts));
     policy.setBaseDelay(milliseconds(retryBaseDelayMs));
     return policy;
+}
+
+LibraryLimits FetchSettings::libraryLimits() const
+{
+    return {libraryMaxMiB * 1024 * 1024, hours(24 * libraryMaxAgeDays)};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fetchoptions.h"
+#include "libraryrecord.h"
 #include "retrypolicy.h"
 
 #include <QString>
@@ -49,6 +50,13 @@ public:
     int retryAttempts = 0;
     qint64 retryBaseDelayMs = 2000;
     RetryPolicy retryPolicy() const;
+    // What the poem library keeps (favourites always): at most so many MiB of poems and
+    // nothing older than so many days; 0 for no limit (the default).
+    static constexpr qint64 maxLibraryMiB = qint64(1) << 20;
+    static constexpr qint64 maxLibraryAgeDays = 100 * 365;
+    qint64 libraryMaxMiB = 0;
+    qint64 libraryMaxAgeDays = 0;
+    LibraryLimits libraryLimits() const;
 
     static FetchSettings load(const QSettings &settings);
     void save(QSettings &settings) const;

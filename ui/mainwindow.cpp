@@ -14,6 +14,7 @@
 #include "libraryview.h"
 #include "noticebar.h"
 #include "plainmessage.h"
+#include "poemlibrary.h"
 #include "poempane.h"
 #include "poetryfetcher.h"
 #include "screenfit.h"
@@ -202,6 +203,7 @@ void MainWindow::restoreSettings()
     m_servers->load(settings);
     if (const QString problem = m_librarySession->open(); !problem.isEmpty())
         m_notice->showMessage(problem, NoticeBar::Type::Warning);
+    m_librarySession->library()->setLimits(m_fetchSettings.libraryLimits());
     connect(m_librarySession, &LibrarySession::problem, this, [this](const QString &message) {
         m_notice->showMessage(message, NoticeBar::Type::Warning);
     });
@@ -388,6 +390,7 @@ void MainWindow::editSettings()
     m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
     m_notifier->setEnabled(m_fetchSettings.notifyWhenDone);
     m_autoRetry->setPolicy(m_fetchSettings.retryPolicy());
+    m_librarySession->library()->setLimits(m_fetchSettings.libraryLimits());
     if (!m_settingsWriter->canWrite())
         return;
     QSettings settings;

@@ -73,6 +73,20 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     form->addRow(tr("&First retry within:"), m_retryDelay);
     m_notify->setObjectName(u"notifyWhenDone"_s);
     form->addRow(m_notify);
+    m_libraryMiB = new QSpinBox(this);
+    m_libraryMiB->setObjectName(u"libraryMaxMiB"_s);
+    m_libraryMiB->setRange(0, int(FetchSettings::maxLibraryMiB));
+    m_libraryMiB->setSuffix(tr(" MiB"));
+    m_libraryMiB->setSpecialValueText(tr("No limit"));
+    m_libraryDays = new QSpinBox(this);
+    m_libraryDays->setObjectName(u"libraryMaxAgeDays"_s);
+    m_libraryDays->setRange(0, int(FetchSettings::maxLibraryAgeDays));
+    m_libraryDays->setSuffix(tr(" days"));
+    m_libraryDays->setSpecialValueText(tr("No limit"));
+    m_libraryDays->setToolTip(tr("Favourites are always kept"));
+    m_libraryMiB->setToolTip(m_libraryDays->toolTip());
+    form->addRow(tr("Library &keeps at most:"), m_libraryMiB);
+    form->addRow(tr("…and poems no older &than:"), m_libraryDays);
     auto *note = new QLabel(tr("The new limits apply to the downloads started from now on."), this);
     note->setWordWrap(true);
     note->setTextFormat(Qt::PlainText);
@@ -101,6 +115,8 @@ void SettingsDialog::setSettings(const FetchSettings &settings)
     m_maxSize->setValue(int((settings.options.maxPoemSize + mebibyte - 1) / mebibyte));
     m_maxConnections->setValue(settings.maxConnections);
     m_notify->setChecked(settings.notifyWhenDone);
+    m_libraryMiB->setValue(int(settings.libraryMaxMiB));
+    m_libraryDays->setValue(int(settings.libraryMaxAgeDays));
     m_retryAttempts->setValue(settings.retryAttempts);
     m_retryDelay->setValue(duration<double>(milliseconds(settings.retryBaseDelayMs)).count());
 }
@@ -114,6 +130,8 @@ FetchSettings SettingsDialog::settings() const
     result.options.maxPoemSize = m_maxSize->value() * mebibyte;
     result.maxConnections = m_maxConnections->value();
     result.notifyWhenDone = m_notify->isChecked();
+    result.libraryMaxMiB = m_libraryMiB->value();
+    result.libraryMaxAgeDays = m_libraryDays->value();
     result.retryAttempts = m_retryAttempts->value();
     result.retryBaseDelayMs = toMs(m_retryDelay).count();
     return result;

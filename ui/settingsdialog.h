@@ -29,4 +29,6 @@ private:
     QSpinBox *m_retryAttempts;
     QDoubleSpinBox *m_retryDelay;
     QCheckBox *m_notify;
+    QSpinBox *m_libraryMiB;
+    QSpinBox *m_libraryDays;
 };

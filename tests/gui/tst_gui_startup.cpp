@@ -4,9 +4,11 @@
 #include "downloadmodel.h"
 #include "guitestsupport.h"
 #include "librarymodel.h"
+#include "librarysession.h"
 #include "libraryview.h"
 #include "mainwindow.h"
 #include "noticebar.h"
+#include "poemlibrary.h"
 #include "poemview.h"
 #include "poetryserver.h"
 #include "serverlistmodel.h"
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void emptyListOffersWhatToDo();
     void savedSizeFitsTheScreen();
     void poemIsKeptAcrossARestart();
+    void libraryLimitsComeFromTheSettings();
 
 private:
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -193,6 +196,21 @@ void TestStartup::poemIsKeptAcrossARestart()
     QVERIFY(library->selectPoem(library->model()->poem(0).id));
     QTRY_COMPARE_WITH_TIMEOUT(library->poemView()->text(), QString::fromUtf8(poem), 10'000);
     QVERIFY(window.noticeBar()->isHidden());
+}
+
+void TestStartup::libraryLimitsComeFromTheSettings()
+{
+    // Issue 14: a limit in the settings (size and age; favourites never pruned).
+    QSettings().setValue(u"library/maxMiB"_s, 5);
+    QSettings().setValue(u"library/maxAgeDays"_s, 30);
+    MainWindow window;
+    const LibraryLimits limits = window.librarySession()->library()->limits();
+    QCOMPARE(limits.maxBytes, qint64(5) * 1024 * 1024);
+    QCOMPARE(limits.maxAge, std::chrono::hours(30 * 24));
+    // A bad value is no limit, not a crash or a library emptied by a negative size.
+    QSettings().setValue(u"library/maxMiB"_s, u"-3"_s);
+    MainWindow again;
+    QCOMPARE(again.librarySession()->library()->limits().maxBytes, 0);
 }
 
 QTEST_MAIN(TestStartup)
