@@ -165,7 +165,7 @@ void MainWindow::connectActions()
     connect(a.fetch, &QAction::triggered, this, &MainWindow::fetchSelected);
     connect(a.fetchAll, &QAction::triggered, this, &MainWindow::fetchAll);
     connect(a.cancel, &QAction::triggered, this, &MainWindow::cancelSelected);
-    connect(a.cancelAll, &QAction::triggered, this, &MainWindow::cancelAll);
+    connect(a.cancelAll, &QAction::triggered, m_downloads, &DownloadModel::cancelAll);
     connect(a.retry, &QAction::triggered, this, &MainWindow::retrySelected);
     connect(a.retryFailed, &QAction::triggered, this, &MainWindow::retryFailed);
     connect(a.copyPoems, &QAction::triggered, m_downloadsPanel, &DownloadsPanel::copySelectedPoems);
@@ -179,7 +179,7 @@ void MainWindow::connectActions()
             statusBar()->showMessage(done, 5000);
     });
     connect(a.removeDownloads, &QAction::triggered, this, &MainWindow::removeDownloads);
-    connect(a.clearFinished, &QAction::triggered, this, &MainWindow::clearFinished);
+    connect(a.clearFinished, &QAction::triggered, m_downloads, &DownloadModel::clearFinished);
     connect(a.zoomIn, &QAction::triggered, m_downloadsPanel->poemPane(), &PoemPane::zoomIn);
     connect(a.zoomOut, &QAction::triggered, m_downloadsPanel->poemPane(), &PoemPane::zoomOut);
     connect(a.settings, &QAction::triggered, this, &MainWindow::editSettings);
@@ -197,13 +197,10 @@ void MainWindow::restoreSettings()
 
     const QSettings settings;
     m_fetchSettings = FetchSettings::load(settings);
-    m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
-    m_notifier->setEnabled(m_fetchSettings.notifyWhenDone);
-    m_autoRetry->setPolicy(m_fetchSettings.retryPolicy());
     m_servers->load(settings);
     if (const QString problem = m_librarySession->open(); !problem.isEmpty())
         m_notice->showMessage(problem, NoticeBar::Type::Warning);
-    m_librarySession->library()->setLimits(m_fetchSettings.libraryLimits());
+    applyFetchSettings();
     connect(m_librarySession, &LibrarySession::problem, this, [this](const QString &message) {
         m_notice->showMessage(message, NoticeBar::Type::Warning);
     });
@@ -336,11 +333,6 @@ void MainWindow::cancelSelected()
         m_downloads->cancel(row);
 }
 
-void MainWindow::cancelAll()
-{
-    m_downloads->cancelAll();
-}
-
 void MainWindow::retrySelected()
 {
     for (int row : m_downloadsPanel->selectedRows())
@@ -375,9 +367,12 @@ void MainWindow::removeDownloads()
         m_downloads->removeRow(row);
 }
 
-void MainWindow::clearFinished()
+void MainWindow::applyFetchSettings()
 {
-    m_downloads->clearFinished();
+    m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
+    m_notifier->setEnabled(m_fetchSettings.notifyWhenDone);
+    m_autoRetry->setPolicy(m_fetchSettings.retryPolicy());
+    m_librarySession->library()->setLimits(m_fetchSettings.libraryLimits());
 }
 
 void MainWindow::editSettings()
@@ -387,10 +382,7 @@ void MainWindow::editSettings()
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_fetchSettings = dialog.settings();
-    m_fetcher->setMaxConcurrentConnections(m_fetchSettings.maxConnections);
-    m_notifier->setEnabled(m_fetchSettings.notifyWhenDone);
-    m_autoRetry->setPolicy(m_fetchSettings.retryPolicy());
-    m_librarySession->library()->setLimits(m_fetchSettings.libraryLimits());
+    applyFetchSettings();
     if (!m_settingsWriter->canWrite())
         return;
     QSettings settings;

@@ -75,13 +75,11 @@ public Q_SLOTS:
     void fetchSelected();
     void fetchAll();
     void cancelSelected();
-    void cancelAll();
     void retrySelected();
     // Fetches every failed download again, each in its own row.
     void retryFailed();
     void savePoem();
     void removeDownloads();
-    void clearFinished();
     void editSettings();
     void about();
 
@@ -93,6 +91,8 @@ protected:
 private:
     void connectActions();
     void restoreSettings();
+    // Gives the fetch settings to the parts that use them.
+    void applyFetchSettings();
     void saveServers() const;
     void saveWindowState() const;
     // `action` names what the user did, for the tracebacks (FetchOptions::action).
